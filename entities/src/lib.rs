@@ -1,0 +1,10 @@
+//! SeaORM entities of mofa-graph, one module per source database.
+//!
+//! Entities are storage: they say how rows look in a table, never who may read them. Access
+//! classes live in the policy registry of the `graphql` crate, so a column can change here
+//! without changing the public contract.
+
+pub mod meta;
+mod source;
+
+pub use source::{Source, SourceConnections, UnknownSource};

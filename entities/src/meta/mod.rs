@@ -1,0 +1,12 @@
+//! The server's own source: the catalogue of Decision 3021/QĐ-BNG (units, databases, sharing
+//! services, open datasets and their relations).
+
+pub mod catalog_database;
+pub mod catalog_database_unit;
+pub mod catalog_dataset_frequency;
+pub mod catalog_dataset_source;
+pub mod catalog_decision;
+pub mod catalog_open_dataset;
+pub mod catalog_service_database;
+pub mod catalog_sharing_service;
+pub mod catalog_unit;

@@ -1,0 +1,100 @@
+//! Schema migrations, one migrator per source, and the seeds.
+//!
+//! Every source keeps its own migration log (`mofa_migrations_<code>`), so sources that share one
+//! database (the embedded SQLite default) migrate independently, and a source moved to its own
+//! PostgreSQL database takes its history with it. Migrations are named
+//! `mYYYYMMDD_NNNNNN_verb_noun` and never edited once released.
+
+pub mod catalog;
+mod meta;
+
+use entities::Source;
+use sea_orm_migration::{
+    MigrationStatus, MigrationTrait, MigratorTrait,
+    sea_orm::{DatabaseConnection, DbErr},
+    sea_query::{DynIden, IntoIden},
+};
+
+/// The name of a source's migration log table.
+pub fn migration_table(source: Source) -> String {
+    format!("mofa_migrations_{}", source.code().replace('-', "_"))
+}
+
+/// The migrations of one source, in order.
+pub fn migrations_of(source: Source) -> Vec<Box<dyn MigrationTrait>> {
+    match source {
+        Source::Meta => meta::migrations(),
+        // The shared databases gain their tables as their domains are built.
+        _ => Vec::new(),
+    }
+}
+
+macro_rules! source_migrators {
+    ($($source:ident => $migrator:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("The migrator of source `", stringify!($source), "`.")]
+            pub struct $migrator;
+
+            #[sea_orm_migration::async_trait::async_trait]
+            impl MigratorTrait for $migrator {
+                fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+                    migrations_of(Source::$source)
+                }
+
+                fn migration_table_name() -> DynIden {
+                    migration_table(Source::$source).into_iden()
+                }
+            }
+        )*
+
+        /// Applies the pending migrations of `source`.
+        pub async fn migrate(source: Source, db: &DatabaseConnection) -> Result<(), DbErr> {
+            match source {
+                $(Source::$source => $migrator::up(db, None).await,)*
+            }
+        }
+
+        /// Names of the migrations of `source` not yet applied.
+        pub async fn pending(source: Source, db: &DatabaseConnection) -> Result<Vec<String>, DbErr> {
+            let migrations = match source {
+                $(Source::$source => $migrator::get_pending_migrations(db).await?,)*
+            };
+            Ok(migrations
+                .iter()
+                .filter(|m| m.status() == MigrationStatus::Pending)
+                .map(|m| m.name().to_owned())
+                .collect())
+        }
+    };
+}
+
+source_migrators! {
+    Personnel => PersonnelMigrator,
+    Direction => DirectionMigrator,
+    Awards => AwardsMigrator,
+    Localities => LocalitiesMigrator,
+    Finance => FinanceMigrator,
+    Assets => AssetsMigrator,
+    Premises => PremisesMigrator,
+    PartyMembers => PartyMembersMigrator,
+    CountryProfiles => CountryProfilesMigrator,
+    Chronicle => ChronicleMigrator,
+    News => NewsMigrator,
+    Treaties => TreatiesMigrator,
+    Agreements => AgreementsMigrator,
+    OverseasVietnamese => OverseasVietnameseMigrator,
+    ForeignNgos => ForeignNgosMigrator,
+    Conferences => ConferencesMigrator,
+    OfficialPassports => OfficialPassportsMigrator,
+    Legalization => LegalizationMigrator,
+    DiplomaticVisas => DiplomaticVisasMigrator,
+    PrivilegesImmunities => PrivilegesImmunitiesMigrator,
+    DigitalLibrary => DigitalLibraryMigrator,
+    EconomicDiplomacy => EconomicDiplomacyMigrator,
+    CulturalDiplomacy => CulturalDiplomacyMigrator,
+    ConsularInformation => ConsularInformationMigrator,
+    BorderTerritory => BorderTerritoryMigrator,
+    DiplomaticCorps => DiplomaticCorpsMigrator,
+    VietnameseMissions => VietnameseMissionsMigrator,
+    Meta => MetaMigrator,
+}

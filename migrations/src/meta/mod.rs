@@ -1,0 +1,13 @@
+//! Migrations of `meta`, the server's own source.
+
+use sea_orm_migration::MigrationTrait;
+
+mod m20261203_000001_create_catalog;
+mod m20261203_000002_load_catalog_3021;
+
+pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+    vec![
+        Box::new(m20261203_000001_create_catalog::Migration),
+        Box::new(m20261203_000002_load_catalog_3021::Migration),
+    ]
+}
