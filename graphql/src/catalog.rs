@@ -13,7 +13,7 @@ use entities::{
     Source, SourceConnections,
     meta::{
         catalog_database, catalog_database_unit, catalog_dataset_frequency, catalog_dataset_source,
-        catalog_decision, catalog_open_dataset, catalog_service_database, catalog_sharing_service,
+        catalog_decision, catalog_open_dataset, catalog_service_source, catalog_sharing_service,
         catalog_unit,
     },
 };
@@ -42,7 +42,7 @@ struct Index {
     databases: Vec<catalog_database::Model>,
     database_units: Vec<catalog_database_unit::Model>,
     services: Vec<catalog_sharing_service::Model>,
-    service_databases: Vec<catalog_service_database::Model>,
+    service_sources: Vec<catalog_service_source::Model>,
     datasets: Vec<catalog_open_dataset::Model>,
     frequencies: Vec<catalog_dataset_frequency::Model>,
     dataset_sources: Vec<catalog_dataset_source::Model>,
@@ -69,7 +69,10 @@ impl Index {
                 .order_by_asc(catalog_sharing_service::Column::Position)
                 .all(db)
                 .await?,
-            service_databases: catalog_service_database::Entity::find().all(db).await?,
+            service_sources: catalog_service_source::Entity::find()
+                .order_by_asc(catalog_service_source::Column::SourceCode)
+                .all(db)
+                .await?,
             datasets: catalog_open_dataset::Entity::find()
                 .order_by_asc(catalog_open_dataset::Column::Position)
                 .all(db)
@@ -386,12 +389,12 @@ impl Database {
     }
 
     /// Since when the database exists, or when it is planned.
-    async fn timeline_vi(&self) -> &str {
-        &self.model().timeline_vi
+    async fn timeline_vi(&self) -> Option<&str> {
+        self.model().timeline_vi.as_deref()
     }
 
-    async fn timeline_en(&self) -> &str {
-        &self.model().timeline_en
+    async fn timeline_en(&self) -> Option<&str> {
+        self.model().timeline_en.as_deref()
     }
 
     async fn notes_vi(&self) -> Option<&str> {
@@ -407,10 +410,10 @@ impl Database {
         let code = &self.model().code;
         let index = &self.0.index;
         index
-            .service_databases
+            .service_sources
             .iter()
-            .filter(|sd| &sd.database_code == code)
-            .filter_map(|sd| index.service(&sd.service_code))
+            .filter(|ss| &ss.source_code == code)
+            .filter_map(|ss| index.service(&ss.service_code))
             .collect()
     }
 }
@@ -540,15 +543,27 @@ impl SharingService {
         &self.model().consumer_requirement_en
     }
 
-    /// The databases the service draws on.
+    /// The databases of Appendix 1 the service draws on.
     async fn databases(&self) -> Vec<Database> {
         let code = &self.model().code;
         let index = &self.0.index;
         index
-            .service_databases
+            .service_sources
             .iter()
-            .filter(|sd| &sd.service_code == code)
-            .filter_map(|sd| index.database(&sd.database_code))
+            .filter(|ss| &ss.service_code == code)
+            .filter_map(|ss| index.database(&ss.source_code))
+            .collect()
+    }
+
+    /// The codes of every source the service draws on, databases of Appendix 1 or not.
+    async fn sources(&self) -> Vec<&str> {
+        let code = &self.model().code;
+        self.0
+            .index
+            .service_sources
+            .iter()
+            .filter(|ss| &ss.service_code == code)
+            .map(|ss| ss.source_code.as_str())
             .collect()
     }
 }

@@ -60,8 +60,8 @@ pub struct Database {
     pub owner_note_vi: String,
     pub owner_note_en: String,
     pub operator_units: Vec<String>,
-    pub timeline_vi: String,
-    pub timeline_en: String,
+    pub timeline_vi: Option<String>,
+    pub timeline_en: Option<String>,
     pub notes_vi: Option<String>,
     pub notes_en: Option<String>,
 }

@@ -7,6 +7,7 @@
 
 pub mod catalog;
 mod meta;
+pub mod seed;
 
 use entities::Source;
 use sea_orm_migration::{

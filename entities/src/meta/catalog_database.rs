@@ -25,8 +25,8 @@ pub struct Model {
     pub default_sharing_en: String,
     pub owner_note_vi: String,
     pub owner_note_en: String,
-    pub timeline_vi: String,
-    pub timeline_en: String,
+    pub timeline_vi: Option<String>,
+    pub timeline_en: Option<String>,
     pub notes_vi: Option<String>,
     pub notes_en: Option<String>,
 }

@@ -7,6 +7,6 @@ pub mod catalog_dataset_frequency;
 pub mod catalog_dataset_source;
 pub mod catalog_decision;
 pub mod catalog_open_dataset;
-pub mod catalog_service_database;
+pub mod catalog_service_source;
 pub mod catalog_sharing_service;
 pub mod catalog_unit;

@@ -13,7 +13,7 @@ const TABLES: [&str; 9] = [
     "catalog_database",
     "catalog_database_unit",
     "catalog_sharing_service",
-    "catalog_service_database",
+    "catalog_service_source",
     "catalog_open_dataset",
     "catalog_dataset_frequency",
     "catalog_dataset_source",
@@ -36,6 +36,11 @@ fn foreign_key(from: &str, column: &str, to: &str, to_column: &str) -> ForeignKe
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
+    // SQLite and PostgreSQL both roll DDL back, so a failed step leaves nothing half-made.
+    fn use_transaction(&self) -> Option<bool> {
+        Some(true)
+    }
+
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let mut decision = Table::create()
             .table("catalog_decision")
@@ -67,11 +72,12 @@ impl MigrationTrait for Migration {
             "collection",
             "default_sharing",
             "owner_note",
-            "timeline",
         ] {
             bilingual(&mut database, stem);
         }
-        database.col(text_null("notes_vi")).col(text_null("notes_en"));
+        for column in ["timeline_vi", "timeline_en", "notes_vi", "notes_en"] {
+            database.col(text_null(column));
+        }
 
         let database_unit = Table::create()
             .table("catalog_database_unit")
@@ -120,21 +126,17 @@ impl MigrationTrait for Migration {
             bilingual(&mut service, stem);
         }
 
-        let service_database = Table::create()
-            .table("catalog_service_database")
+        // A service draws on sources by code, and not only on databases of Appendix 1 (the
+        // diplomatic-corps service draws on the `diplomatic-corps` source too), so no key there.
+        let service_source = Table::create()
+            .table("catalog_service_source")
             .col(string("service_code"))
-            .col(string("database_code"))
-            .primary_key(Index::create().col("service_code").col("database_code"))
+            .col(string("source_code"))
+            .primary_key(Index::create().col("service_code").col("source_code"))
             .foreign_key(&mut foreign_key(
-                "catalog_service_database",
+                "catalog_service_source",
                 "service_code",
                 "catalog_sharing_service",
-                "code",
-            ))
-            .foreign_key(&mut foreign_key(
-                "catalog_service_database",
-                "database_code",
-                "catalog_database",
                 "code",
             ))
             .take();
@@ -192,7 +194,7 @@ impl MigrationTrait for Migration {
             database,
             database_unit,
             service,
-            service_database,
+            service_source,
             dataset,
             dataset_frequency,
             dataset_source,

@@ -56,6 +56,11 @@ fn optional(value: &Option<String>) -> Value {
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
+    // SQLite and PostgreSQL both roll DDL back, so a failed step leaves nothing half-made.
+    fn use_transaction(&self) -> Option<bool> {
+        Some(true)
+    }
+
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let catalogue = Catalogue::decision_3021()
             .map_err(|e| DbErr::Custom(format!("catalog-3021.json: {e}")))?;
@@ -144,8 +149,8 @@ impl MigrationTrait for Migration {
                 text(&db.default_sharing_en),
                 text(&db.owner_note_vi),
                 text(&db.owner_note_en),
-                text(&db.timeline_vi),
-                text(&db.timeline_en),
+                optional(&db.timeline_vi),
+                optional(&db.timeline_en),
                 optional(&db.notes_vi),
                 optional(&db.notes_en),
             ]);
@@ -178,9 +183,9 @@ impl MigrationTrait for Migration {
                 "consumer_requirement_en",
             ],
         );
-        let mut service_databases = Rows::new(
-            "catalog_service_database",
-            &["service_code", "database_code"],
+        let mut service_sources = Rows::new(
+            "catalog_service_source",
+            &["service_code", "source_code"],
         );
         for s in &catalogue.sharing_services {
             services.push(vec![
@@ -202,8 +207,8 @@ impl MigrationTrait for Migration {
                 text(&s.consumer_requirement_vi),
                 text(&s.consumer_requirement_en),
             ]);
-            for database in &s.draws_on_databases {
-                service_databases.push(vec![text(&s.code), text(database)]);
+            for source in &s.draws_on_databases {
+                service_sources.push(vec![text(&s.code), text(source)]);
             }
         }
 
@@ -258,7 +263,7 @@ impl MigrationTrait for Migration {
             databases,
             database_units,
             services,
-            service_databases,
+            service_sources,
             datasets,
             frequencies,
             sources,
@@ -273,7 +278,7 @@ impl MigrationTrait for Migration {
             "catalog_dataset_source",
             "catalog_dataset_frequency",
             "catalog_open_dataset",
-            "catalog_service_database",
+            "catalog_service_source",
             "catalog_sharing_service",
             "catalog_database_unit",
             "catalog_database",

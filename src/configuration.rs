@@ -1,0 +1,372 @@
+//! Settings, read once at start: defaults in code, then an optional TOML file (`--config`),
+//! then `MOFA_*` environment variables. Nothing else in the server reads the environment.
+
+use std::{collections::BTreeMap, fmt, path::PathBuf, str::FromStr};
+
+use entities::Source;
+use serde::Deserialize;
+
+/// Every setting of the server.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Address and port to listen on (`MOFA_BIND`). Port 0 picks a free port.
+    pub bind: String,
+    /// Database of every source without an override (`MOFA_DATABASE_URL`). Unset: the embedded
+    /// SQLite file `mofa-graph.db` under `data_dir`.
+    pub database_url: Option<Secret>,
+    /// Per-source database URLs, keyed by source code (`MOFA_SOURCE_<CODE>_URL`; in TOML, a
+    /// `[sources]` table). Sources with the same URL share one connection pool.
+    pub sources: BTreeMap<String, Secret>,
+    /// Redis of the shared cache (`MOFA_REDIS_URL`). Unset: in-process cache only.
+    pub redis_url: Option<Secret>,
+    /// Log filter in `tracing` syntax (`MOFA_LOG`), e.g. `info` or `info,sqlx=debug`.
+    pub log: String,
+    /// Log line format (`MOFA_LOG_FORMAT`): `text` or `json`.
+    pub log_format: LogFormat,
+    /// Directory of the embedded database and generated keys (`MOFA_DATA_DIR`).
+    pub data_dir: PathBuf,
+    /// Apply pending migrations when `serve` starts (`MOFA_MIGRATE_ON_START`). Turn off when
+    /// several nodes share one database and a separate `mofa-graph migrate` runs first.
+    pub migrate_on_start: bool,
+    /// Origins allowed to call the API from a browser (`MOFA_CORS_ALLOWED_ORIGINS`,
+    /// comma-separated). Empty: no cross-origin access.
+    pub cors_allowed_origins: Vec<String>,
+    /// Largest request body accepted, in bytes (`MOFA_MAX_BODY_BYTES`).
+    pub max_body_bytes: usize,
+    /// Seconds to let requests in flight finish after SIGTERM (`MOFA_SHUTDOWN_TIMEOUT_SECS`).
+    pub shutdown_timeout_secs: u64,
+    /// HTTP worker threads (`MOFA_WORKERS`). Unset: one per core.
+    pub workers: Option<usize>,
+    /// Connections per database pool (`MOFA_DB_MAX_CONNECTIONS`).
+    pub db_max_connections: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            bind: "127.0.0.1:8080".to_owned(),
+            database_url: None,
+            sources: BTreeMap::new(),
+            redis_url: None,
+            log: "info".to_owned(),
+            log_format: LogFormat::Text,
+            data_dir: PathBuf::from("./data"),
+            migrate_on_start: true,
+            cors_allowed_origins: Vec::new(),
+            max_body_bytes: 256 * 1024,
+            shutdown_timeout_secs: 30,
+            workers: None,
+            db_max_connections: 10,
+        }
+    }
+}
+
+/// Format of log lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+impl FromStr for LogFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "text" => Ok(LogFormat::Text),
+            "json" => Ok(LogFormat::Json),
+            other => Err(format!("`{other}` is not a log format; use `text` or `json`")),
+        }
+    }
+}
+
+/// A value that must never be printed: database and Redis URLs carry passwords.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// The value itself, for the one place that needs it (opening a connection).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// A setting that could not be read; the message names the key and what is wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("cannot read the configuration file {path}: {source}")]
+    ReadFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("configuration file {path}: {source}")]
+    ParseFile {
+        path: PathBuf,
+        source: Box<toml::de::Error>,
+    },
+    #[error("{key}: {reason}")]
+    Invalid { key: String, reason: String },
+}
+
+fn invalid(key: &str, reason: impl fmt::Display) -> SettingsError {
+    SettingsError::Invalid {
+        key: key.to_owned(),
+        reason: reason.to_string(),
+    }
+}
+
+fn parse<T: FromStr>(key: &str, value: &str) -> Result<T, SettingsError>
+where
+    T::Err: fmt::Display,
+{
+    value.trim().parse().map_err(|e| invalid(key, e))
+}
+
+fn parse_bool(key: &str, value: &str) -> Result<bool, SettingsError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        other => Err(invalid(key, format!("`{other}` is not a boolean"))),
+    }
+}
+
+impl Settings {
+    /// Reads the settings: defaults, then the TOML file if given, then the `MOFA_*` entries of
+    /// `env`. Returns the settings and warnings (unknown `MOFA_*` keys) to log once logging runs.
+    pub fn load(
+        config_file: Option<&std::path::Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<(Settings, Vec<String>), SettingsError> {
+        let mut settings = match config_file {
+            None => Settings::default(),
+            Some(path) => {
+                let text =
+                    std::fs::read_to_string(path).map_err(|source| SettingsError::ReadFile {
+                        path: path.to_owned(),
+                        source,
+                    })?;
+                toml::from_str(&text).map_err(|source| SettingsError::ParseFile {
+                    path: path.to_owned(),
+                    source: Box::new(source),
+                })?
+            }
+        };
+        let mut warnings = Vec::new();
+        for (key, value) in env {
+            let Some(name) = key.strip_prefix("MOFA_") else {
+                continue;
+            };
+            match name {
+                "BIND" => settings.bind = value.trim().to_owned(),
+                "DATABASE_URL" => settings.database_url = Some(Secret::new(value)),
+                "REDIS_URL" => settings.redis_url = Some(Secret::new(value)),
+                "LOG" => settings.log = value,
+                "LOG_FORMAT" => settings.log_format = parse(&key, &value)?,
+                "DATA_DIR" => settings.data_dir = PathBuf::from(value),
+                "MIGRATE_ON_START" => settings.migrate_on_start = parse_bool(&key, &value)?,
+                "CORS_ALLOWED_ORIGINS" => {
+                    settings.cors_allowed_origins = value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|o| !o.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                }
+                "MAX_BODY_BYTES" => settings.max_body_bytes = parse(&key, &value)?,
+                "SHUTDOWN_TIMEOUT_SECS" => settings.shutdown_timeout_secs = parse(&key, &value)?,
+                "WORKERS" => settings.workers = Some(parse(&key, &value)?),
+                "DB_MAX_CONNECTIONS" => settings.db_max_connections = parse(&key, &value)?,
+                _ => match name
+                    .strip_prefix("SOURCE_")
+                    .and_then(|rest| rest.strip_suffix("_URL"))
+                {
+                    Some(env_code) => {
+                        let source = Source::from_env_code(env_code).ok_or_else(|| {
+                            invalid(&key, format!("`{env_code}` names no source"))
+                        })?;
+                        settings
+                            .sources
+                            .insert(source.code().to_owned(), Secret::new(value));
+                    }
+                    None => warnings.push(format!("unknown setting {key} ignored")),
+                },
+            }
+        }
+        settings.validate()?;
+        Ok((settings, warnings))
+    }
+
+    fn validate(&self) -> Result<(), SettingsError> {
+        for code in self.sources.keys() {
+            code.parse::<Source>()
+                .map_err(|e| invalid(&format!("sources.{code}"), e))?;
+        }
+        if self.max_body_bytes == 0 {
+            return Err(invalid("max_body_bytes", "must be at least 1"));
+        }
+        if self.db_max_connections == 0 {
+            return Err(invalid("db_max_connections", "must be at least 1"));
+        }
+        if self.workers == Some(0) {
+            return Err(invalid("workers", "must be at least 1"));
+        }
+        for origin in &self.cors_allowed_origins {
+            if !(origin.starts_with("http://") || origin.starts_with("https://")) {
+                return Err(invalid(
+                    "cors_allowed_origins",
+                    format!("`{origin}` is not an origin like https://portal.example.gov.vn"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The embedded SQLite database, used by every source without a URL of its own.
+    pub fn embedded_database_url(&self) -> String {
+        format!(
+            "sqlite://{}?mode=rwc",
+            self.data_dir.join("mofa-graph.db").display()
+        )
+    }
+
+    /// The database URL of `source`: its override, else the default URL, else the embedded
+    /// SQLite file.
+    pub fn source_url(&self, source: Source) -> Secret {
+        self.sources
+            .get(source.code())
+            .or(self.database_url.as_ref())
+            .cloned()
+            .unwrap_or_else(|| Secret::new(self.embedded_database_url()))
+    }
+}
+
+/// `url` with any password replaced by `***`, for logs.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}")
+        }
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_put_every_source_on_the_embedded_sqlite_file() -> Result<(), SettingsError> {
+        let (settings, warnings) = Settings::load(None, env(&[]))?;
+        assert!(warnings.is_empty());
+        assert_eq!(settings.bind, "127.0.0.1:8080");
+        for source in Source::ALL {
+            assert_eq!(
+                settings.source_url(source).expose(),
+                "sqlite://./data/mofa-graph.db?mode=rwc"
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn source_override_beats_database_url_which_beats_the_default() -> Result<(), SettingsError> {
+        let (settings, _) = Settings::load(
+            None,
+            env(&[
+                ("MOFA_DATABASE_URL", "postgres://u:pw@db/all"),
+                ("MOFA_SOURCE_PARTY_MEMBERS_URL", "postgres://u:pw@db/party"),
+                ("PATH", "/usr/bin"),
+            ]),
+        )?;
+        assert_eq!(
+            settings.source_url(Source::PartyMembers).expose(),
+            "postgres://u:pw@db/party"
+        );
+        assert_eq!(
+            settings.source_url(Source::Treaties).expose(),
+            "postgres://u:pw@db/all"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn env_overrides_the_file_and_the_file_overrides_defaults() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("mofa.toml");
+        std::fs::write(
+            &path,
+            "bind = \"0.0.0.0:9000\"\nlog = \"debug\"\n[sources]\ntreaties = \"sqlite://t.db\"\n",
+        )?;
+        let (settings, _) = Settings::load(Some(&path), env(&[("MOFA_LOG", "warn")]))?;
+        assert_eq!(settings.bind, "0.0.0.0:9000");
+        assert_eq!(settings.log, "warn");
+        assert_eq!(settings.source_url(Source::Treaties).expose(), "sqlite://t.db");
+        Ok(())
+    }
+
+    #[test]
+    fn bad_input_is_a_clear_error_naming_the_key() {
+        let err = Settings::load(None, env(&[("MOFA_SOURCE_NOPE_URL", "sqlite://x")]))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("MOFA_SOURCE_NOPE_URL: `NOPE` names no source")
+        );
+        let err = Settings::load(None, env(&[("MOFA_MIGRATE_ON_START", "maybe")]))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("MOFA_MIGRATE_ON_START: `maybe` is not a boolean")
+        );
+    }
+
+    #[test]
+    fn unknown_mofa_keys_are_warned_about_not_fatal() -> Result<(), SettingsError> {
+        let (_, warnings) = Settings::load(None, env(&[("MOFA_BIMD", "x")]))?;
+        assert_eq!(warnings, vec!["unknown setting MOFA_BIMD ignored".to_owned()]);
+        Ok(())
+    }
+
+    #[test]
+    fn secrets_never_print() -> Result<(), SettingsError> {
+        let (settings, _) = Settings::load(
+            None,
+            env(&[("MOFA_REDIS_URL", "redis://:hunter2@cache:6379")]),
+        )?;
+        assert!(!format!("{settings:?}").contains("hunter2"));
+        assert_eq!(
+            redact_url("postgres://mofa:hunter2@db:5432/x"),
+            "postgres://mofa:***@db:5432/x"
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,78 @@
+//! Errors of the HTTP layer: requests refused before GraphQL sees them (wrong method, media type,
+//! size, malformed body). Each carries its status and a stable code; the body has the shape of a
+//! GraphQL response with `errors` only, so clients parse one format. Errors raised while
+//! executing an operation belong to the `graphql` crate.
+
+use actix_web::{HttpResponse, http::StatusCode};
+use serde_json::json;
+
+use super::media::ResponseMediaType;
+
+#[derive(Debug)]
+pub enum HttpError {
+    /// 400 `BAD_REQUEST`: the body or parameters are not a GraphQL-over-HTTP request.
+    BadRequest(String),
+    /// 405 `METHOD_NOT_ALLOWED`, with the methods that are allowed.
+    MethodNotAllowed {
+        allow: &'static str,
+        message: &'static str,
+    },
+    /// 406 `NOT_ACCEPTABLE`: the `Accept` header admits no media type we produce.
+    NotAcceptable,
+    /// 413 `PAYLOAD_TOO_LARGE`: the body exceeds the configured limit.
+    PayloadTooLarge { limit: usize },
+    /// 415 `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json` in UTF-8.
+    UnsupportedMediaType(String),
+}
+
+impl HttpError {
+    fn status(&self) -> StatusCode {
+        match self {
+            HttpError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            HttpError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
+            HttpError::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
+            HttpError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            HttpError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            HttpError::BadRequest(_) => "BAD_REQUEST",
+            HttpError::MethodNotAllowed { .. } => "METHOD_NOT_ALLOWED",
+            HttpError::NotAcceptable => "NOT_ACCEPTABLE",
+            HttpError::PayloadTooLarge { .. } => "PAYLOAD_TOO_LARGE",
+            HttpError::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            HttpError::BadRequest(why) => why.clone(),
+            HttpError::MethodNotAllowed { message, .. } => (*message).to_owned(),
+            HttpError::NotAcceptable => "the Accept header admits neither \
+                application/graphql-response+json nor application/json"
+                .to_owned(),
+            HttpError::PayloadTooLarge { limit } => {
+                format!("the request body exceeds the limit of {limit} bytes")
+            }
+            HttpError::UnsupportedMediaType(why) => why.clone(),
+        }
+    }
+
+    /// The response, in `media` (or `application/json` when negotiation itself failed).
+    pub fn into_response(self, media: Option<ResponseMediaType>) -> HttpResponse {
+        let media = media.unwrap_or(ResponseMediaType::Json);
+        let mut response = HttpResponse::build(self.status());
+        response
+            .content_type(media.content_type())
+            .insert_header(("Cache-Control", "no-store"));
+        if let HttpError::MethodNotAllowed { allow, .. } = &self {
+            response.insert_header(("Allow", *allow));
+        }
+        response.body(
+            json!({ "errors": [{ "message": self.message(), "extensions": { "code": self.code() } }] })
+                .to_string(),
+        )
+    }
+}

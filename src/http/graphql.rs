@@ -1,0 +1,264 @@
+//! `/graphql`: GraphQL over HTTP (the GraphQL-over-HTTP specification), written around
+//! async-graphql rather than through its actix integration, which executes mutations sent over
+//! GET, treats a missing content type as JSON, reads bodies without limit and answers 200 for
+//! everything.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use async_graphql::{
+    Value, Variables,
+    parser::types::{DocumentOperations, OperationType},
+};
+use futures_util::StreamExt;
+use serde::Deserialize;
+use serde_json::{Map, Value as Json};
+
+use super::{
+    error::HttpError,
+    media::{ResponseMediaType, require_json_body},
+};
+use crate::state::AppState;
+
+/// The parameters of one GraphQL-over-HTTP request, whichever method carried them.
+struct GraphqlParams {
+    query: String,
+    operation_name: Option<String>,
+    variables: Option<Map<String, Json>>,
+}
+
+/// Query-string parameters of a GET request; `variables` and `extensions` are JSON text.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GetParams {
+    query: Option<String>,
+    operation_name: Option<String>,
+    variables: Option<String>,
+    extensions: Option<String>,
+}
+
+pub async fn get(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let media = match ResponseMediaType::negotiate(&req) {
+        Ok(media) => media,
+        Err(err) => return err.into_response(None),
+    };
+    match get_params(&req) {
+        Ok(params) => execute(&state, params, media, true).await,
+        Err(err) => err.into_response(Some(media)),
+    }
+}
+
+pub async fn post(
+    req: HttpRequest,
+    payload: web::Payload,
+    state: web::Data<AppState>,
+) -> HttpResponse {
+    let media = match ResponseMediaType::negotiate(&req) {
+        Ok(media) => media,
+        Err(err) => return err.into_response(None),
+    };
+    let params = async {
+        require_json_body(&req)?;
+        let body = read_body(&req, payload, state.settings.max_body_bytes).await?;
+        post_params(&body)
+    };
+    match params.await {
+        Ok(params) => execute(&state, params, media, false).await,
+        Err(err) => err.into_response(Some(media)),
+    }
+}
+
+/// Any other method on `/graphql`.
+pub async fn method_not_allowed(req: HttpRequest) -> HttpResponse {
+    let media = ResponseMediaType::negotiate(&req).ok();
+    HttpError::MethodNotAllowed {
+        allow: "GET, POST",
+        message: "use GET for queries or POST for any operation",
+    }
+    .into_response(media)
+}
+
+fn get_params(req: &HttpRequest) -> Result<GraphqlParams, HttpError> {
+    let params = web::Query::<GetParams>::from_query(req.query_string())
+        .map_err(|e| HttpError::BadRequest(format!("invalid query string: {e}")))?
+        .into_inner();
+    let query = params
+        .query
+        .ok_or_else(|| HttpError::BadRequest("the `query` parameter is required".to_owned()))?;
+    let variables = params
+        .variables
+        .map(|text| json_object("variables", &text))
+        .transpose()?;
+    if let Some(text) = params.extensions {
+        json_object("extensions", &text)?;
+    }
+    Ok(GraphqlParams {
+        query,
+        operation_name: params.operation_name,
+        variables,
+    })
+}
+
+fn json_object(name: &str, text: &str) -> Result<Map<String, Json>, HttpError> {
+    match serde_json::from_str(text) {
+        Ok(Json::Object(map)) => Ok(map),
+        Ok(_) => Err(HttpError::BadRequest(format!("`{name}` must be a JSON object"))),
+        Err(e) => Err(HttpError::BadRequest(format!("`{name}` is not JSON: {e}"))),
+    }
+}
+
+async fn read_body(
+    req: &HttpRequest,
+    mut payload: web::Payload,
+    limit: usize,
+) -> Result<web::BytesMut, HttpError> {
+    let declared = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > limit) {
+        return Err(HttpError::PayloadTooLarge { limit });
+    }
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk =
+            chunk.map_err(|e| HttpError::BadRequest(format!("cannot read the body: {e}")))?;
+        if body.len() + chunk.len() > limit {
+            return Err(HttpError::PayloadTooLarge { limit });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+fn post_params(body: &[u8]) -> Result<GraphqlParams, HttpError> {
+    if body.is_empty() {
+        return Err(HttpError::BadRequest("the request body is empty".to_owned()));
+    }
+    let mut object = match serde_json::from_slice::<Json>(body) {
+        Ok(Json::Object(object)) => object,
+        Ok(Json::Array(_)) => {
+            return Err(HttpError::BadRequest(
+                "batched requests are not supported; send one operation per request".to_owned(),
+            ));
+        }
+        Ok(_) => return Err(HttpError::BadRequest("the body must be a JSON object".to_owned())),
+        Err(e) => return Err(HttpError::BadRequest(format!("the body is not JSON: {e}"))),
+    };
+    let query = match object.remove("query") {
+        Some(Json::String(query)) => query,
+        Some(_) => return Err(HttpError::BadRequest("`query` must be a string".to_owned())),
+        None => return Err(HttpError::BadRequest("`query` is required".to_owned())),
+    };
+    let operation_name = match object.remove("operationName") {
+        None | Some(Json::Null) => None,
+        Some(Json::String(name)) => Some(name),
+        Some(_) => {
+            return Err(HttpError::BadRequest(
+                "`operationName` must be a string".to_owned(),
+            ));
+        }
+    };
+    let variables = match object.remove("variables") {
+        None | Some(Json::Null) => None,
+        Some(Json::Object(map)) => Some(map),
+        Some(_) => {
+            return Err(HttpError::BadRequest(
+                "`variables` must be an object".to_owned(),
+            ));
+        }
+    };
+    match object.remove("extensions") {
+        None | Some(Json::Null) | Some(Json::Object(_)) => {}
+        Some(_) => {
+            return Err(HttpError::BadRequest(
+                "`extensions` must be an object".to_owned(),
+            ));
+        }
+    }
+    Ok(GraphqlParams {
+        query,
+        operation_name,
+        variables,
+    })
+}
+
+async fn execute(
+    state: &AppState,
+    params: GraphqlParams,
+    media: ResponseMediaType,
+    over_get: bool,
+) -> HttpResponse {
+    let mut request = async_graphql::Request::new(params.query);
+    if let Some(name) = &params.operation_name {
+        request = request.operation_name(name);
+    }
+    if let Some(variables) = params.variables {
+        request = request.variables(Variables::from_json(Json::Object(variables)));
+    }
+
+    if over_get {
+        // GET must not change anything, so the operation is inspected before it runs.
+        match request.parsed_query() {
+            Ok(document) => {
+                if selects_mutation(&document.operations, params.operation_name.as_deref()) {
+                    return HttpError::MethodNotAllowed {
+                        allow: "POST",
+                        message: "mutations are accepted over POST only",
+                    }
+                    .into_response(Some(media));
+                }
+            }
+            Err(error) => {
+                return respond(
+                    async_graphql::Response::from_errors(vec![error]),
+                    media,
+                );
+            }
+        }
+    }
+
+    respond(state.schema.execute(request).await, media)
+}
+
+/// Whether the operation the request selects is a mutation.
+fn selects_mutation(operations: &DocumentOperations, operation_name: Option<&str>) -> bool {
+    let operation = match (operations, operation_name) {
+        (DocumentOperations::Single(op), _) => Some(op),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
+        (DocumentOperations::Multiple(_), None) => None,
+    };
+    operation.is_some_and(|op| op.node.ty == OperationType::Mutation)
+}
+
+/// Writes a GraphQL response. A request error (the document did not parse or validate, or the
+/// variables did not coerce: no data and no error with a path) has no `data` entry and, under
+/// `application/graphql-response+json`, the status 400.
+fn respond(response: async_graphql::Response, media: ResponseMediaType) -> HttpResponse {
+    let request_error = response.data == Value::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|e| e.path.is_empty());
+    let body = if request_error {
+        serde_json::to_vec(&serde_json::json!({ "errors": response.errors }))
+    } else {
+        serde_json::to_vec(&response)
+    };
+    let body = match body {
+        Ok(body) => body,
+        Err(err) => {
+            tracing::error!(error = %err, "cannot serialise a GraphQL response");
+            return HttpResponse::InternalServerError()
+                .content_type(media.content_type())
+                .body(r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#);
+        }
+    };
+    let mut builder = if request_error && media == ResponseMediaType::GraphqlResponseJson {
+        HttpResponse::BadRequest()
+    } else {
+        HttpResponse::Ok()
+    };
+    builder
+        .content_type(media.content_type())
+        .insert_header(("Vary", "Accept"))
+        .insert_header(("Cache-Control", "no-store"))
+        .body(body)
+}

@@ -1,0 +1,25 @@
+//! HTTP routes: GraphQL, the IDE, health.
+
+mod error;
+mod graphiql;
+mod graphql;
+mod health;
+mod media;
+
+use actix_web::web;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/graphql")
+            .route(web::get().to(graphql::get))
+            .route(web::post().to(graphql::post))
+            .default_service(web::to(graphql::method_not_allowed)),
+    )
+    .route("/graphiql", web::get().to(graphiql::page))
+    .route(
+        "/graphiql/assets/{version}/{name}",
+        web::get().to(graphiql::asset),
+    )
+    .route("/healthz", web::get().to(health::healthz))
+    .route("/readyz", web::get().to(health::readyz));
+}

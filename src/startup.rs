@@ -1,0 +1,122 @@
+//! One startup path for `main` and the tests: [`Application::build`] opens and migrates the
+//! sources, builds the schema, binds (port 0 picks a free port) and returns the server ready to
+//! run; [`Application::run_until_stopped`] serves until SIGTERM or SIGINT, letting requests in
+//! flight finish.
+
+use std::{net::TcpListener, sync::Arc, time::Duration};
+
+use actix_cors::Cors;
+use actix_web::{App, HttpServer, dev::Server, http::header, middleware, web};
+
+use crate::{
+    cache::SharedCache,
+    configuration::Settings,
+    http, sources,
+    sources::SourceError,
+    state::AppState,
+    telemetry,
+};
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error("MOFA_REDIS_URL: {0}")]
+    Redis(#[from] redis::RedisError),
+    #[error("cannot listen on {bind}: {source}")]
+    Bind {
+        bind: String,
+        source: std::io::Error,
+    },
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: web::Data<AppState>,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Application, StartupError> {
+        let sources = sources::connect(&settings).await?;
+        if settings.migrate_on_start {
+            sources::migrate_all(&sources).await?;
+        }
+        let cache = SharedCache::new(settings.redis_url.as_ref())?;
+        let schema = graphql::build_schema(sources.clone(), graphql::QueryLimits::default());
+        let state = web::Data::new(AppState {
+            settings: Arc::new(settings),
+            sources,
+            cache,
+            schema,
+        });
+
+        let bind = state.settings.bind.clone();
+        let listener = TcpListener::bind(&bind).map_err(|source| StartupError::Bind {
+            bind: bind.clone(),
+            source,
+        })?;
+        let port = listener
+            .local_addr()
+            .map_err(|source| StartupError::Bind { bind, source })?
+            .port();
+
+        let server = {
+            let app_state = state.clone();
+            let mut server = HttpServer::new(move || {
+                App::new()
+                    .app_data(app_state.clone())
+                    .wrap(cors(&app_state.settings))
+                    .wrap(middleware::Compress::default())
+                    .wrap(middleware::from_fn(telemetry::log_requests))
+                    .configure(http::routes)
+            })
+            .shutdown_timeout(state.settings.shutdown_timeout_secs)
+            .client_request_timeout(Duration::from_secs(10));
+            if let Some(workers) = state.settings.workers {
+                server = server.workers(workers);
+            }
+            server
+                .listen(listener)
+                .map_err(|source| StartupError::Bind {
+                    bind: state.settings.bind.clone(),
+                    source,
+                })?
+                .run()
+        };
+        tracing::info!(port, "listening");
+        Ok(Application {
+            port,
+            server,
+            state,
+        })
+    }
+
+    /// The port the server listens on (useful with port 0).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The sources the server opened, for tests that look at the databases directly.
+    pub fn sources(&self) -> &entities::SourceConnections {
+        &self.state.sources
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Cross-origin access for browser frontends: only the configured origins, none by default.
+fn cors(settings: &Settings) -> Cors {
+    let mut cors = Cors::default()
+        .allowed_methods(["GET", "POST"])
+        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT])
+        .expose_headers([header::HeaderName::from_static("x-request-id")])
+        .max_age(3600);
+    for origin in &settings.cors_allowed_origins {
+        cors = cors.allowed_origin(origin);
+    }
+    cors
+}

@@ -1,0 +1,15 @@
+//! The one application state every handler sees.
+
+use std::sync::Arc;
+
+use entities::SourceConnections;
+use graphql::AppSchema;
+
+use crate::{cache::SharedCache, configuration::Settings};
+
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    pub sources: SourceConnections,
+    pub cache: SharedCache,
+    pub schema: AppSchema,
+}

@@ -1,0 +1,81 @@
+//! Logging: one subscriber for the process, filtered by `MOFA_LOG`, as text or JSON lines; and
+//! a middleware that logs every request with its id, status and duration.
+
+use std::{
+    sync::atomic::{AtomicU64, Ordering},
+    time::Instant,
+};
+
+use actix_web::{
+    Error,
+    body::MessageBody,
+    dev::{ServiceRequest, ServiceResponse},
+    http::header::{HeaderName, HeaderValue},
+    middleware::Next,
+};
+use tracing::Instrument;
+use tracing_subscriber::{EnvFilter, fmt, prelude::*};
+
+use crate::configuration::LogFormat;
+
+/// Installs the global subscriber. A second call (tests build many apps) is a no-op.
+pub fn init(filter: &str, format: LogFormat) -> Result<(), String> {
+    let filter = EnvFilter::try_new(filter).map_err(|e| format!("MOFA_LOG `{filter}`: {e}"))?;
+    let registry = tracing_subscriber::registry().with(filter);
+    let installed = match format {
+        LogFormat::Text => registry.with(fmt::layer().with_target(true)).try_init(),
+        LogFormat::Json => registry
+            .with(fmt::layer().json().flatten_event(true).with_current_span(false))
+            .try_init(),
+    };
+    // Only "already installed" can fail here, which is fine.
+    drop(installed);
+    Ok(())
+}
+
+static REQUEST_COUNTER: AtomicU64 = AtomicU64::new(1);
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The caller's request id if it is short and printable, else a new one.
+fn request_id(req: &ServiceRequest) -> String {
+    req.headers()
+        .get(&REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_graphic()))
+        .map(str::to_owned)
+        .unwrap_or_else(|| {
+            format!(
+                "{:x}-{:x}",
+                std::process::id(),
+                REQUEST_COUNTER.fetch_add(1, Ordering::Relaxed)
+            )
+        })
+}
+
+/// Logs each request once it is answered, and returns its id in `X-Request-Id`.
+pub async fn log_requests(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let started = Instant::now();
+    let id = request_id(&req);
+    let method = req.method().clone();
+    let path = req.path().to_owned();
+    let span = tracing::info_span!("request", request_id = %id);
+    let mut response = next.call(req).instrument(span.clone()).await?;
+    let status = response.status().as_u16();
+    span.in_scope(|| {
+        tracing::info!(
+            %method,
+            %path,
+            status,
+            duration_ms = started.elapsed().as_secs_f64() * 1000.0,
+            "request"
+        );
+    });
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
+    Ok(response)
+}
