@@ -77,7 +77,10 @@ impl Index {
                 .order_by_asc(catalog_open_dataset::Column::Position)
                 .all(db)
                 .await?,
-            frequencies: catalog_dataset_frequency::Entity::find().all(db).await?,
+            frequencies: catalog_dataset_frequency::Entity::find()
+                .order_by_asc(catalog_dataset_frequency::Column::EuCode)
+                .all(db)
+                .await?,
             dataset_sources: catalog_dataset_source::Entity::find()
                 .order_by_asc(catalog_dataset_source::Column::SourceCode)
                 .all(db)
@@ -97,13 +100,6 @@ impl Index {
             .iter()
             .position(|d| d.code == code)
             .map(|i| Database(Row::new(self, i)))
-    }
-
-    fn service(self: &Arc<Self>, code: &str) -> Option<SharingService> {
-        self.services
-            .iter()
-            .position(|s| s.code == code)
-            .map(|i| SharingService(Row::new(self, i)))
     }
 
     fn units_of_database(self: &Arc<Self>, database: &str, role: &str) -> Vec<Unit> {
@@ -241,11 +237,15 @@ impl Unit {
     async fn owned_databases(&self) -> Vec<Database> {
         let code = &self.model().code;
         let index = &self.0.index;
-        index
-            .database_units
-            .iter()
-            .filter(|du| &du.unit_code == code && du.role == "owner")
-            .filter_map(|du| index.database(&du.database_code))
+        let owns = |database: &str| {
+            index
+                .database_units
+                .iter()
+                .any(|du| du.database_code == database && &du.unit_code == code && du.role == "owner")
+        };
+        (0..index.databases.len())
+            .filter(|&i| owns(&index.databases[i].code))
+            .map(|i| Database(Row::new(index, i)))
             .collect()
     }
 
@@ -409,11 +409,15 @@ impl Database {
     async fn sharing_services(&self) -> Vec<SharingService> {
         let code = &self.model().code;
         let index = &self.0.index;
-        index
-            .service_sources
-            .iter()
-            .filter(|ss| &ss.source_code == code)
-            .filter_map(|ss| index.service(&ss.service_code))
+        let draws_on = |service: &str| {
+            index
+                .service_sources
+                .iter()
+                .any(|ss| ss.service_code == service && &ss.source_code == code)
+        };
+        (0..index.services.len())
+            .filter(|&i| draws_on(&index.services[i].code))
+            .map(|i| SharingService(Row::new(index, i)))
             .collect()
     }
 }

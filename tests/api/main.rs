@@ -1,1 +1,12 @@
+//! Integration tests: each starts the real server on port 0 against a fresh database (a new
+//! SQLite file, or a new PostgreSQL database when `MOFA_TEST_POSTGRES_URL` is set) and talks to it
+//! over real HTTP. `scripts/test` runs them on both, with a real Redis.
 
+mod catalog;
+mod cli;
+mod external;
+mod health;
+mod helpers;
+mod http;
+mod schema;
+mod sources;

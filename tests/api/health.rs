@@ -1,0 +1,80 @@
+use serde_json::Value;
+
+use crate::helpers::{redis_url, spawn_app, spawn_app_with};
+
+async fn readyz(app: &crate::helpers::TestApp) -> (u16, Value) {
+    let response = app.client.get(app.url("/readyz")).send().await.expect("request");
+    let status = response.status().as_u16();
+    (status, response.json().await.expect("json"))
+}
+
+#[tokio::test]
+async fn healthz_answers_ok() {
+    let app = spawn_app().await;
+    let response = app.client.get(app.url("/healthz")).send().await.expect("request");
+    assert_eq!(response.status(), 200);
+    assert!(response.headers().contains_key("x-request-id"));
+}
+
+#[tokio::test]
+async fn readyz_reports_every_source_up() {
+    let app = spawn_app().await;
+    let (status, body) = readyz(&app).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["status"], "ready");
+    let sources = body["sources"].as_object().expect("sources");
+    assert_eq!(sources.len(), 28);
+    assert!(sources.values().all(|v| v == "up"), "{body}");
+    let expected_cache = if redis_url().is_some() { "up" } else { "disabled" };
+    assert_eq!(body["cache"], expected_cache);
+}
+
+#[tokio::test]
+async fn readyz_stays_ready_but_degraded_when_redis_is_unreachable() {
+    // Port 9 (discard) on loopback has no Redis.
+    let app = spawn_app_with(|s| {
+        s.redis_url = Some(mofa_graph::configuration::Secret::new("redis://127.0.0.1:9"));
+    })
+    .await;
+    let (status, body) = readyz(&app).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["status"], "degraded");
+    assert_eq!(body["cache"], "down");
+    let (status, _) = app.graphql("{ __typename }", serde_json::json!({})).await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn readyz_is_503_when_a_source_is_unreachable() {
+    if crate::helpers::postgres_admin_url().is_none() {
+        // An embedded SQLite file cannot go away under a running server; PostgreSQL can.
+        return;
+    }
+    let app = spawn_app().await;
+    let url = app.settings.database_url.clone().expect("a PostgreSQL URL");
+    let name = url.expose().rsplit('/').next().expect("a database name").to_owned();
+    let admin = sea_orm::Database::connect(crate::helpers::postgres_admin_url().expect("admin"))
+        .await
+        .expect("admin connection");
+    use sea_orm::ConnectionTrait;
+    // Refuse new connections and end the current ones: the source is down.
+    admin
+        .execute_unprepared(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS false"))
+        .await
+        .expect("alter");
+    admin
+        .execute_unprepared(&format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+        ))
+        .await
+        .expect("terminate");
+    let (status, body) = readyz(&app).await;
+    assert_eq!(status, 503, "{body}");
+    assert_eq!(body["status"], "unavailable");
+    admin
+        .execute_unprepared(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true"))
+        .await
+        .expect("alter back");
+    let (status, body) = readyz(&app).await;
+    assert_eq!(status, 200, "recovers without a restart: {body}");
+}

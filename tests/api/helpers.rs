@@ -1,0 +1,129 @@
+//! `spawn_app()`: the real application on port 0 against a fresh database, and helpers to call it.
+
+use std::sync::{
+    Once,
+    atomic::{AtomicU32, Ordering},
+};
+
+use mofa_graph::{
+    configuration::{LogFormat, Secret, Settings},
+    startup::Application,
+};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+
+/// A running server and what it needs to stay alive.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub settings: Settings,
+    _data_dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// POSTs a GraphQL operation as `application/json` and returns the status and body.
+    pub async fn graphql(&self, query: &str, variables: Value) -> (u16, Value) {
+        let response = self
+            .client
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("request failed");
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("body is not JSON"))
+    }
+}
+
+static TRACING: Once = Once::new();
+static DATABASE_COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// The PostgreSQL server to test against, if any: an admin URL such as
+/// `postgres://postgres@127.0.0.1:5432/postgres`.
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("MOFA_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// The Redis server to test against, if any.
+pub fn redis_url() -> Option<String> {
+    std::env::var("MOFA_TEST_REDIS_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// A new, empty database: a PostgreSQL database of its own, else `None` (the app then uses the
+/// embedded SQLite file in its own temporary data directory).
+pub async fn fresh_postgres_database() -> Option<String> {
+    let admin = postgres_admin_url()?;
+    let name = format!(
+        "mofa_test_{}_{}",
+        std::process::id(),
+        DATABASE_COUNTER.fetch_add(1, Ordering::Relaxed)
+    );
+    let conn = Database::connect(&admin)
+        .await
+        .expect("cannot connect to the test PostgreSQL");
+    conn.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
+        .await
+        .expect("drop test database");
+    conn.execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create test database");
+    let (base, _) = admin.rsplit_once('/').expect("admin URL has no database");
+    Some(format!("{base}/{name}"))
+}
+
+/// Settings for a test server: port 0, a temporary data directory, a fresh database, the test
+/// Redis if there is one.
+pub async fn test_settings(data_dir: &tempfile::TempDir) -> Settings {
+    TRACING.call_once(|| {
+        if std::env::var_os("TEST_LOG").is_some() {
+            let _ = mofa_graph::telemetry::init("debug", LogFormat::Text);
+        }
+    });
+    Settings {
+        bind: "127.0.0.1:0".to_owned(),
+        data_dir: data_dir.path().to_owned(),
+        database_url: fresh_postgres_database().await.map(Secret::new),
+        redis_url: redis_url().map(Secret::new),
+        workers: Some(1),
+        db_max_connections: 4,
+        ..Settings::default()
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Starts the application with test settings changed by `configure`.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    let data_dir = tempfile::tempdir().expect("temporary directory");
+    let mut settings = test_settings(&data_dir).await;
+    configure(&mut settings);
+    start(settings, data_dir).await
+}
+
+/// Starts the application on the given settings; `data_dir` is kept alive with it.
+pub async fn start(settings: Settings, data_dir: tempfile::TempDir) -> TestApp {
+    let app = Application::build(settings.clone())
+        .await
+        .expect("application failed to start");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("HTTP client"),
+        settings,
+        _data_dir: data_dir,
+    }
+}
