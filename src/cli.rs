@@ -11,7 +11,11 @@ use crate::{
 };
 
 #[derive(Debug, Parser)]
-#[command(name = "mofa-graph", version, about = "GraphQL data-federation server of the Ministry of Foreign Affairs of Viet Nam")]
+#[command(
+    name = "mofa-graph",
+    version,
+    about = "GraphQL data-federation server of the Ministry of Foreign Affairs of Viet Nam"
+)]
 pub struct Cli {
     /// TOML file with settings; `MOFA_*` environment variables override it.
     #[arg(long, global = true, value_name = "FILE")]

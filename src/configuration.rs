@@ -79,7 +79,9 @@ impl FromStr for LogFormat {
         match s {
             "text" => Ok(LogFormat::Text),
             "json" => Ok(LogFormat::Json),
-            other => Err(format!("`{other}` is not a log format; use `text` or `json`")),
+            other => Err(format!(
+                "`{other}` is not a log format; use `text` or `json`"
+            )),
         }
     }
 }
@@ -316,8 +318,8 @@ mod tests {
     }
 
     #[test]
-    fn env_overrides_the_file_and_the_file_overrides_defaults() -> Result<(), Box<dyn std::error::Error>>
-    {
+    fn env_overrides_the_file_and_the_file_overrides_defaults()
+    -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("mofa.toml");
         std::fs::write(
@@ -327,7 +329,10 @@ mod tests {
         let (settings, _) = Settings::load(Some(&path), env(&[("MOFA_LOG", "warn")]))?;
         assert_eq!(settings.bind, "0.0.0.0:9000");
         assert_eq!(settings.log, "warn");
-        assert_eq!(settings.source_url(Source::Treaties).expose(), "sqlite://t.db");
+        assert_eq!(
+            settings.source_url(Source::Treaties).expose(),
+            "sqlite://t.db"
+        );
         Ok(())
     }
 
@@ -352,7 +357,10 @@ mod tests {
     #[test]
     fn unknown_mofa_keys_are_warned_about_not_fatal() -> Result<(), SettingsError> {
         let (_, warnings) = Settings::load(None, env(&[("MOFA_BIMD", "x")]))?;
-        assert_eq!(warnings, vec!["unknown setting MOFA_BIMD ignored".to_owned()]);
+        assert_eq!(
+            warnings,
+            vec!["unknown setting MOFA_BIMD ignored".to_owned()]
+        );
         Ok(())
     }
 

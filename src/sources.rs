@@ -37,7 +37,13 @@ pub async fn connect(settings: &Settings) -> Result<SourceConnections, SourceErr
 
     let mut by_source = BTreeMap::new();
     for (url, sources) in by_url {
-        let codes = || sources.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ");
+        let codes = || {
+            sources
+                .iter()
+                .map(|s| s.code())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         if url == settings.embedded_database_url() {
             std::fs::create_dir_all(&settings.data_dir).map_err(|source| SourceError::DataDir {
                 path: settings.data_dir.clone(),
@@ -84,12 +90,13 @@ async fn open(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbE
 /// Applies the pending migrations of every source, in catalogue order.
 pub async fn migrate_all(sources: &SourceConnections) -> Result<(), SourceError> {
     for (source, conn) in sources.iter() {
-        let pending = migrations::pending(source, conn)
-            .await
-            .map_err(|e| SourceError::Migrate {
-                source_code: source,
-                source: e,
-            })?;
+        let pending =
+            migrations::pending(source, conn)
+                .await
+                .map_err(|e| SourceError::Migrate {
+                    source_code: source,
+                    source: e,
+                })?;
         if pending.is_empty() {
             continue;
         }

@@ -9,12 +9,8 @@ use actix_cors::Cors;
 use actix_web::{App, HttpServer, dev::Server, http::header, middleware, web};
 
 use crate::{
-    cache::SharedCache,
-    configuration::Settings,
-    http, sources,
-    sources::SourceError,
-    state::AppState,
-    telemetry,
+    cache::SharedCache, configuration::Settings, http, sources, sources::SourceError,
+    state::AppState, telemetry,
 };
 
 /// Why the server could not start.

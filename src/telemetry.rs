@@ -25,7 +25,12 @@ pub fn init(filter: &str, format: LogFormat) -> Result<(), String> {
     let installed = match format {
         LogFormat::Text => registry.with(fmt::layer().with_target(true)).try_init(),
         LogFormat::Json => registry
-            .with(fmt::layer().json().flatten_event(true).with_current_span(false))
+            .with(
+                fmt::layer()
+                    .json()
+                    .flatten_event(true)
+                    .with_current_span(false),
+            )
             .try_init(),
     };
     // Only "already installed" can fail here, which is fine.

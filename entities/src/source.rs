@@ -210,7 +210,10 @@ mod tests {
             assert!(seen.insert(source.code()), "duplicate code {source}");
         }
         assert_eq!(
-            Source::ALL.iter().filter(|s| s.is_catalogue_database()).count(),
+            Source::ALL
+                .iter()
+                .filter(|s| s.is_catalogue_database())
+                .count(),
             23
         );
     }

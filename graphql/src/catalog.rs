@@ -238,10 +238,9 @@ impl Unit {
         let code = &self.model().code;
         let index = &self.0.index;
         let owns = |database: &str| {
-            index
-                .database_units
-                .iter()
-                .any(|du| du.database_code == database && &du.unit_code == code && du.role == "owner")
+            index.database_units.iter().any(|du| {
+                du.database_code == database && &du.unit_code == code && du.role == "owner"
+            })
         };
         (0..index.databases.len())
             .filter(|&i| owns(&index.databases[i].code))
@@ -368,9 +367,7 @@ impl Database {
 
     /// The units that manage the data.
     async fn owner_units(&self) -> Vec<Unit> {
-        self.0
-            .index
-            .units_of_database(&self.model().code, "owner")
+        self.0.index.units_of_database(&self.model().code, "owner")
     }
 
     /// The units that operate the technical infrastructure.

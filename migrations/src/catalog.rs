@@ -137,7 +137,11 @@ mod tests {
         let catalogue = Catalogue::decision_3021()?;
         for database in &catalogue.databases {
             let source: Result<Source, _> = database.code.parse();
-            assert!(source.is_ok_and(Source::is_catalogue_database), "{}", database.code);
+            assert!(
+                source.is_ok_and(Source::is_catalogue_database),
+                "{}",
+                database.code
+            );
         }
         for dataset in &catalogue.open_datasets {
             for code in &dataset.draws_on_sources {

@@ -100,7 +100,9 @@ fn get_params(req: &HttpRequest) -> Result<GraphqlParams, HttpError> {
 fn json_object(name: &str, text: &str) -> Result<Map<String, Json>, HttpError> {
     match serde_json::from_str(text) {
         Ok(Json::Object(map)) => Ok(map),
-        Ok(_) => Err(HttpError::BadRequest(format!("`{name}` must be a JSON object"))),
+        Ok(_) => Err(HttpError::BadRequest(format!(
+            "`{name}` must be a JSON object"
+        ))),
         Err(e) => Err(HttpError::BadRequest(format!("`{name}` is not JSON: {e}"))),
     }
 }
@@ -132,7 +134,9 @@ async fn read_body(
 
 fn post_params(body: &[u8]) -> Result<GraphqlParams, HttpError> {
     if body.is_empty() {
-        return Err(HttpError::BadRequest("the request body is empty".to_owned()));
+        return Err(HttpError::BadRequest(
+            "the request body is empty".to_owned(),
+        ));
     }
     let mut object = match serde_json::from_slice::<Json>(body) {
         Ok(Json::Object(object)) => object,
@@ -141,7 +145,11 @@ fn post_params(body: &[u8]) -> Result<GraphqlParams, HttpError> {
                 "batched requests are not supported; send one operation per request".to_owned(),
             ));
         }
-        Ok(_) => return Err(HttpError::BadRequest("the body must be a JSON object".to_owned())),
+        Ok(_) => {
+            return Err(HttpError::BadRequest(
+                "the body must be a JSON object".to_owned(),
+            ));
+        }
         Err(e) => return Err(HttpError::BadRequest(format!("the body is not JSON: {e}"))),
     };
     let query = match object.remove("query") {
@@ -209,10 +217,7 @@ async fn execute(
                 }
             }
             Err(error) => {
-                return respond(
-                    async_graphql::Response::from_errors(vec![error]),
-                    media,
-                );
+                return respond(async_graphql::Response::from_errors(vec![error]), media);
             }
         }
     }
@@ -248,7 +253,9 @@ fn respond(response: async_graphql::Response, media: ResponseMediaType) -> HttpR
             tracing::error!(error = %err, "cannot serialise a GraphQL response");
             return HttpResponse::InternalServerError()
                 .content_type(media.content_type())
-                .body(r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#);
+                .body(
+                    r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#,
+                );
         }
     };
     let mut builder = if request_error && media == ResponseMediaType::GraphqlResponseJson {

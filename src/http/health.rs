@@ -39,7 +39,10 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     let mut all_up = true;
     for (source, up) in pings {
         all_up &= up;
-        sources.insert(source.code().to_owned(), Value::from(if up { "up" } else { "down" }));
+        sources.insert(
+            source.code().to_owned(),
+            Value::from(if up { "up" } else { "down" }),
+        );
     }
     let status = match (all_up, cache) {
         (false, _) => "unavailable",
@@ -52,5 +55,7 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     } else {
         HttpResponse::ServiceUnavailable()
     };
-    response.insert_header(("Cache-Control", "no-store")).json(body)
+    response
+        .insert_header(("Cache-Control", "no-store"))
+        .json(body)
 }

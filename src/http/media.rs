@@ -122,18 +122,25 @@ mod tests {
             Ok(GraphqlResponseJson)
         ));
         assert!(matches!(
-            negotiate(Some("application/json;q=0.9, application/graphql-response+json")),
+            negotiate(Some(
+                "application/json;q=0.9, application/graphql-response+json"
+            )),
             Ok(GraphqlResponseJson)
         ));
         assert!(matches!(
-            negotiate(Some("application/graphql-response+json;q=0.5, application/json")),
+            negotiate(Some(
+                "application/graphql-response+json;q=0.5, application/json"
+            )),
             Ok(Json)
         ));
         assert!(matches!(
             negotiate(Some("*/*, application/graphql-response+json")),
             Ok(GraphqlResponseJson)
         ));
-        assert!(matches!(negotiate(Some("text/html")), Err(HttpError::NotAcceptable)));
+        assert!(matches!(
+            negotiate(Some("text/html")),
+            Err(HttpError::NotAcceptable)
+        ));
         assert!(matches!(
             negotiate(Some("application/json;q=0")),
             Err(HttpError::NotAcceptable)

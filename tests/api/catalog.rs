@@ -115,8 +115,14 @@ async fn catalog_relations_follow_the_decision() {
     assert_eq!(treaties["group"], "PROFESSIONAL_WORK");
     assert_eq!(treaties["ownerUnits"], json!([{ "code": "LPQT" }]));
     assert_eq!(treaties["operatorUnits"], json!([{ "code": "CYTT" }]));
-    assert_eq!(treaties["sharingServices"], json!([{ "code": "treaty-info" }]));
-    assert_eq!(find("databases", "personnel")["group"], "DIRECTION_AND_ADMINISTRATION");
+    assert_eq!(
+        treaties["sharingServices"],
+        json!([{ "code": "treaty-info" }])
+    );
+    assert_eq!(
+        find("databases", "personnel")["group"],
+        "DIRECTION_AND_ADMINISTRATION"
+    );
 
     let personnel_info = find("sharingServices", "personnel-info");
     assert_eq!(personnel_info["mode"], "SPECIAL");
@@ -128,7 +134,10 @@ async fn catalog_relations_follow_the_decision() {
     let corps = find("sharingServices", "diplomatic-corps-info");
     assert_eq!(corps["method"], "ONLINE");
     assert_eq!(corps["connectionModel"], "NDXP");
-    assert_eq!(corps["databases"], json!([{ "code": "privileges-immunities" }]));
+    assert_eq!(
+        corps["databases"],
+        json!([{ "code": "privileges-immunities" }])
+    );
     assert_eq!(
         corps["sources"],
         json!(["diplomatic-corps", "privileges-immunities"])
@@ -143,7 +152,10 @@ async fn catalog_relations_follow_the_decision() {
             { "code": "QUARTERLY", "uri": "http://publications.europa.eu/resource/authority/frequency/QUARTERLY" },
         ])
     );
-    assert_eq!(find("openDatasets", "consular-information")["frequencyVi"], "Hàng ngày");
+    assert_eq!(
+        find("openDatasets", "consular-information")["frequencyVi"],
+        "Hàng ngày"
+    );
 
     let lpqt = find("units", "LPQT");
     assert_eq!(lpqt["nameVi"], "Vụ Luật pháp và Điều ước quốc tế");

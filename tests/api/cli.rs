@@ -25,7 +25,11 @@ async fn command(data_dir: &tempfile::TempDir) -> Command {
 #[tokio::test]
 async fn schema_prints_the_sdl() {
     let data_dir = tempfile::tempdir().expect("tempdir");
-    let output = command(&data_dir).await.arg("schema").output().expect("run");
+    let output = command(&data_dir)
+        .await
+        .arg("schema")
+        .output()
+        .expect("run");
     assert!(output.status.success());
     let sdl = String::from_utf8(output.stdout).expect("utf-8");
     assert_eq!(sdl, graphql::sdl());
@@ -36,11 +40,18 @@ async fn migrate_then_status_shows_nothing_pending() {
     let data_dir = tempfile::tempdir().expect("tempdir");
     let mut cmd = command(&data_dir).await;
     let output = cmd.arg("migrate").output().expect("run");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let output = cmd.arg("--status").output().expect("run");
     let stdout = String::from_utf8(output.stdout).expect("utf-8");
     assert_eq!(stdout.lines().count(), 28, "{stdout}");
-    assert!(stdout.lines().all(|l| l.contains(": 0 pending")), "{stdout}");
+    assert!(
+        stdout.lines().all(|l| l.contains(": 0 pending")),
+        "{stdout}"
+    );
 }
 
 #[tokio::test]
@@ -53,7 +64,11 @@ async fn seed_demo_reports_the_catalogue() {
         .args(["seed", "--demo"])
         .output()
         .expect("run");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         stdout.contains("catalogue: 16 units, 23 databases, 9 sharing services, 8 open datasets"),
@@ -72,7 +87,10 @@ async fn bad_settings_exit_with_a_clear_message() {
         .expect("run");
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("MOFA_SOURCE_NOWHERE_URL: `NOWHERE` names no source"), "{stderr}");
+    assert!(
+        stderr.contains("MOFA_SOURCE_NOWHERE_URL: `NOWHERE` names no source"),
+        "{stderr}"
+    );
 }
 
 #[tokio::test]

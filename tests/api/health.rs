@@ -3,7 +3,12 @@ use serde_json::Value;
 use crate::helpers::{redis_url, spawn_app, spawn_app_with};
 
 async fn readyz(app: &crate::helpers::TestApp) -> (u16, Value) {
-    let response = app.client.get(app.url("/readyz")).send().await.expect("request");
+    let response = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("request");
     let status = response.status().as_u16();
     (status, response.json().await.expect("json"))
 }
@@ -11,7 +16,12 @@ async fn readyz(app: &crate::helpers::TestApp) -> (u16, Value) {
 #[tokio::test]
 async fn healthz_answers_ok() {
     let app = spawn_app().await;
-    let response = app.client.get(app.url("/healthz")).send().await.expect("request");
+    let response = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("request");
     assert_eq!(response.status(), 200);
     assert!(response.headers().contains_key("x-request-id"));
 }
@@ -25,7 +35,11 @@ async fn readyz_reports_every_source_up() {
     let sources = body["sources"].as_object().expect("sources");
     assert_eq!(sources.len(), 28);
     assert!(sources.values().all(|v| v == "up"), "{body}");
-    let expected_cache = if redis_url().is_some() { "up" } else { "disabled" };
+    let expected_cache = if redis_url().is_some() {
+        "up"
+    } else {
+        "disabled"
+    };
     assert_eq!(body["cache"], expected_cache);
 }
 
@@ -33,7 +47,9 @@ async fn readyz_reports_every_source_up() {
 async fn readyz_stays_ready_but_degraded_when_redis_is_unreachable() {
     // Port 9 (discard) on loopback has no Redis.
     let app = spawn_app_with(|s| {
-        s.redis_url = Some(mofa_graph::configuration::Secret::new("redis://127.0.0.1:9"));
+        s.redis_url = Some(mofa_graph::configuration::Secret::new(
+            "redis://127.0.0.1:9",
+        ));
     })
     .await;
     let (status, body) = readyz(&app).await;
@@ -52,7 +68,12 @@ async fn readyz_is_503_when_a_source_is_unreachable() {
     }
     let app = spawn_app().await;
     let url = app.settings.database_url.clone().expect("a PostgreSQL URL");
-    let name = url.expose().rsplit('/').next().expect("a database name").to_owned();
+    let name = url
+        .expose()
+        .rsplit('/')
+        .next()
+        .expect("a database name")
+        .to_owned();
     let admin = sea_orm::Database::connect(crate::helpers::postgres_admin_url().expect("admin"))
         .await
         .expect("admin connection");

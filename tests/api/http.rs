@@ -30,7 +30,10 @@ async fn get_runs_queries_and_answers_in_the_negotiated_media_type() {
         .flat_map(|v| v.split(','))
         .map(str::trim)
         .collect();
-    assert!(vary.iter().any(|v| v.eq_ignore_ascii_case("accept")), "{vary:?}");
+    assert!(
+        vary.iter().any(|v| v.eq_ignore_ascii_case("accept")),
+        "{vary:?}"
+    );
     let body: Value = response.json().await.expect("json");
     assert_eq!(body["data"]["catalog"]["units"][0]["code"], "TCCB");
 }
@@ -48,7 +51,10 @@ async fn mutation_over_get_is_405_with_allow_post() {
     assert_eq!(response.status(), 405);
     assert_eq!(response.headers()[ALLOW], "POST");
     let body: Value = response.json().await.expect("json");
-    assert_eq!(body["errors"][0]["extensions"]["code"], "METHOD_NOT_ALLOWED");
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"],
+        "METHOD_NOT_ALLOWED"
+    );
 }
 
 #[tokio::test]
@@ -68,7 +74,11 @@ async fn other_methods_are_405_with_allow_get_post() {
 #[tokio::test]
 async fn unsupported_content_type_is_415() {
     let app = spawn_app().await;
-    for content_type in ["text/plain", "application/graphql", "application/json; charset=latin1"] {
+    for content_type in [
+        "text/plain",
+        "application/graphql",
+        "application/json; charset=latin1",
+    ] {
         let response = app
             .client
             .post(app.url("/graphql"))
@@ -79,7 +89,10 @@ async fn unsupported_content_type_is_415() {
             .expect("request");
         assert_eq!(response.status(), 415, "{content_type}");
         let body: Value = response.json().await.expect("json");
-        assert_eq!(body["errors"][0]["extensions"]["code"], "UNSUPPORTED_MEDIA_TYPE");
+        assert_eq!(
+            body["errors"][0]["extensions"]["code"],
+            "UNSUPPORTED_MEDIA_TYPE"
+        );
     }
 }
 
@@ -99,7 +112,10 @@ async fn body_over_the_limit_is_413_and_the_server_goes_on() {
     assert_eq!(body["errors"][0]["extensions"]["code"], "PAYLOAD_TOO_LARGE");
 
     let (status, body) = app.graphql("{ __typename }", json!({})).await;
-    assert_eq!((status, &body["data"]["__typename"]), (200, &json!("Query")));
+    assert_eq!(
+        (status, &body["data"]["__typename"]),
+        (200, &json!("Query"))
+    );
 }
 
 #[tokio::test]
@@ -109,7 +125,10 @@ async fn malformed_requests_are_400_under_graphql_response_json() {
         ("{", "not JSON"),
         ("[]", "batch"),
         (r#"{"query": 1}"#, "query not a string"),
-        (r#"{"query": "{ __typename }", "variables": []}"#, "variables not an object"),
+        (
+            r#"{"query": "{ __typename }", "variables": []}"#,
+            "variables not an object",
+        ),
         (r#"{"query": "{"}"#, "document does not parse"),
         (r#"{"query": "{ nope }"}"#, "document does not validate"),
     ] {
@@ -132,7 +151,9 @@ async fn malformed_requests_are_400_under_graphql_response_json() {
 #[tokio::test]
 async fn unknown_fields_get_no_suggestions() {
     let app = spawn_app().await;
-    let (status, body) = app.graphql("{ catalog { databse { code } } }", json!({})).await;
+    let (status, body) = app
+        .graphql("{ catalog { databse { code } } }", json!({}))
+        .await;
     assert_eq!(status, 200);
     let message = body["errors"][0]["message"].as_str().expect("message");
     assert!(message.contains("databse"), "{message}");
@@ -161,13 +182,21 @@ async fn cors_allows_only_configured_origins() {
             .request(reqwest::Method::OPTIONS, app.url("/graphql"))
             .header("Origin", origin)
             .header("Access-Control-Request-Method", "POST")
-            .header("Access-Control-Request-Headers", "content-type, authorization")
+            .header(
+                "Access-Control-Request-Headers",
+                "content-type, authorization",
+            )
             .send()
     };
     let response = preflight(&closed, "https://portal.example.gov.vn")
         .await
         .expect("request");
-    assert!(response.headers().get("access-control-allow-origin").is_none());
+    assert!(
+        response
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
+    );
 
     let open = spawn_app_with(|s| {
         s.cors_allowed_origins = vec!["https://portal.example.gov.vn".to_owned()];
@@ -184,7 +213,12 @@ async fn cors_allows_only_configured_origins() {
     let response = preflight(&open, "https://elsewhere.example.com")
         .await
         .expect("request");
-    assert!(response.headers().get("access-control-allow-origin").is_none());
+    assert!(
+        response
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
+    );
 }
 
 #[tokio::test]
@@ -204,15 +238,26 @@ async fn graphiql_page_and_assets_are_served_from_the_binary() {
         .filter(|s| s.starts_with("/graphiql/assets/"))
         .collect();
     assert_eq!(assets.len(), 4, "{page}");
-    assert!(!page.contains("https://"), "the page must not load anything remote");
+    assert!(
+        !page.contains("https://"),
+        "the page must not load anything remote"
+    );
     for asset in assets {
-        let response = app.client.get(app.url(asset)).send().await.expect("request");
+        let response = app
+            .client
+            .get(app.url(asset))
+            .send()
+            .await
+            .expect("request");
         assert_eq!(response.status(), 200, "{asset}");
-        assert!(response.bytes().await.expect("body").len() > 1000, "{asset}");
+        assert!(
+            response.bytes().await.expect("body").len() > 1000,
+            "{asset}"
+        );
     }
     let licence = app
         .client
-        .get(app.url(&"/graphiql/assets/graphiql-3.8.3/LICENSE-graphiql".to_string()))
+        .get(app.url("/graphiql/assets/graphiql-3.8.3/LICENSE-graphiql"))
         .send()
         .await
         .expect("request");

@@ -2,6 +2,9 @@
 //! SQLite file, or a new PostgreSQL database when `MOFA_TEST_POSTGRES_URL` is set) and talks to it
 //! over real HTTP. `scripts/test` runs them on both, with a real Redis.
 
+// Tests fail loudly on the first unexpected value; that is what `expect` is for here.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod catalog;
 mod cli;
 mod external;

@@ -12,7 +12,9 @@ async fn table_names(url: &str) -> Vec<String> {
     let backend = conn.get_database_backend();
     let sql = match backend {
         DbBackend::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-        _ => "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+        _ => {
+            "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+        }
     };
     conn.query_all_raw(Statement::from_string(backend, sql))
         .await
@@ -62,8 +64,15 @@ async fn a_source_with_its_own_url_gets_its_own_database() {
     assert!(!default_tables.contains(&"catalog_database".to_owned()));
     assert!(default_tables.contains(&"mofa_migrations_treaties".to_owned()));
 
-    let (_, body) = app.graphql("{ catalog { databases { code } } }", json!({})).await;
-    assert_eq!(body["data"]["catalog"]["databases"].as_array().map(Vec::len), Some(23));
+    let (_, body) = app
+        .graphql("{ catalog { databases { code } } }", json!({}))
+        .await;
+    assert_eq!(
+        body["data"]["catalog"]["databases"]
+            .as_array()
+            .map(Vec::len),
+        Some(23)
+    );
 }
 
 #[tokio::test]
@@ -71,7 +80,9 @@ async fn restarting_on_a_migrated_database_applies_nothing_and_serves_the_same_c
     let data_dir = tempfile::tempdir().expect("tempdir");
     let settings = test_settings(&data_dir).await;
     let first = start(settings.clone(), tempfile::tempdir().expect("tempdir")).await;
-    let (_, before) = first.graphql("{ catalog { units { code } } }", json!({})).await;
+    let (_, before) = first
+        .graphql("{ catalog { units { code } } }", json!({}))
+        .await;
 
     let conn = Database::connect(settings.source_url(Source::Meta).expose())
         .await
@@ -83,7 +94,12 @@ async fn restarting_on_a_migrated_database_applies_nothing_and_serves_the_same_c
         );
     }
     let second = start(settings, data_dir).await;
-    let (_, after) = second.graphql("{ catalog { units { code } } }", json!({})).await;
+    let (_, after) = second
+        .graphql("{ catalog { units { code } } }", json!({}))
+        .await;
     assert_eq!(before, after);
-    assert_eq!(after["data"]["catalog"]["units"].as_array().map(Vec::len), Some(16));
+    assert_eq!(
+        after["data"]["catalog"]["units"].as_array().map(Vec::len),
+        Some(16)
+    );
 }

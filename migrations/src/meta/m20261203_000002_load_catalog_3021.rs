@@ -183,10 +183,8 @@ impl MigrationTrait for Migration {
                 "consumer_requirement_en",
             ],
         );
-        let mut service_sources = Rows::new(
-            "catalog_service_source",
-            &["service_code", "source_code"],
-        );
+        let mut service_sources =
+            Rows::new("catalog_service_source", &["service_code", "source_code"]);
         for s in &catalogue.sharing_services {
             services.push(vec![
                 text(&s.code),
