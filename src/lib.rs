@@ -8,6 +8,7 @@ pub mod cache;
 pub mod cli;
 pub mod configuration;
 mod http;
+mod metrics;
 pub mod sources;
 pub mod startup;
 mod state;

@@ -9,8 +9,13 @@ use actix_cors::Cors;
 use actix_web::{App, HttpServer, dev::Server, http::header, middleware, web};
 
 use crate::{
-    cache::SharedCache, configuration::Settings, http, sources, sources::SourceError,
-    state::AppState, telemetry,
+    cache::SharedCache,
+    configuration::Settings,
+    http,
+    metrics::Metrics,
+    sources::{self, SourceError},
+    state::AppState,
+    telemetry,
 };
 
 /// Why the server could not start.
@@ -46,6 +51,7 @@ impl Application {
             sources,
             cache,
             schema,
+            metrics: Metrics::default(),
         });
 
         let bind = state.settings.bind.clone();

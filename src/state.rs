@@ -5,11 +5,12 @@ use std::sync::Arc;
 use entities::SourceConnections;
 use graphql::AppSchema;
 
-use crate::{cache::SharedCache, configuration::Settings};
+use crate::{cache::SharedCache, configuration::Settings, metrics::Metrics};
 
 pub struct AppState {
     pub settings: Arc<Settings>,
     pub sources: SourceConnections,
     pub cache: SharedCache,
     pub schema: AppSchema,
+    pub metrics: Metrics,
 }

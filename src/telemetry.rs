@@ -12,11 +12,12 @@ use actix_web::{
     dev::{ServiceRequest, ServiceResponse},
     http::header::{HeaderName, HeaderValue},
     middleware::Next,
+    web,
 };
 use tracing::Instrument;
 use tracing_subscriber::{EnvFilter, fmt, prelude::*};
 
-use crate::configuration::LogFormat;
+use crate::{configuration::LogFormat, state::AppState};
 
 /// Installs the global subscriber. A second call (tests build many apps) is a no-op.
 pub fn init(filter: &str, format: LogFormat) -> Result<(), String> {
@@ -67,9 +68,18 @@ pub async fn log_requests(
     let id = request_id(&req);
     let method = req.method().clone();
     let path = req.path().to_owned();
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let state = req.app_data::<web::Data<AppState>>().cloned();
     let span = tracing::info_span!("request", request_id = %id);
     let mut response = next.call(req).instrument(span.clone()).await?;
     let status = response.status().as_u16();
+    if let Some(state) = state {
+        state
+            .metrics
+            .record_request(&route, method.as_str(), status, started.elapsed());
+    }
     span.in_scope(|| {
         tracing::info!(
             %method,

@@ -59,3 +59,11 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
         .insert_header(("Cache-Control", "no-store"))
         .json(body)
 }
+
+/// `/metrics`: Prometheus text.
+pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .insert_header(("Cache-Control", "no-store"))
+        .body(state.metrics.render())
+}

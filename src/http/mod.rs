@@ -1,4 +1,4 @@
-//! HTTP routes: GraphQL, the IDE, health.
+//! HTTP routes: GraphQL, the IDE, health and metrics.
 
 mod error;
 mod graphiql;
@@ -21,5 +21,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::get().to(graphiql::asset),
     )
     .route("/healthz", web::get().to(health::healthz))
-    .route("/readyz", web::get().to(health::readyz));
+    .route("/readyz", web::get().to(health::readyz))
+    .route("/metrics", web::get().to(health::metrics));
 }

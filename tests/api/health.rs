@@ -99,3 +99,31 @@ async fn readyz_is_503_when_a_source_is_unreachable() {
     let (status, body) = readyz(&app).await;
     assert_eq!(status, 200, "recovers without a restart: {body}");
 }
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_pattern() {
+    let app = spawn_app().await;
+    app.graphql("{ __typename }", serde_json::json!({})).await;
+    app.client
+        .get(app.url("/graphiql/assets/graphiql-3.8.3/nope"))
+        .send()
+        .await
+        .expect("request");
+    let text = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        text.contains(r#"mofa_http_requests_total{route="/graphql",method="POST",status="200"} 1"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"route="/graphiql/assets/{version}/{name}",method="GET",status="404"} 1"#),
+        "{text}"
+    );
+}
