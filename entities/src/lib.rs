@@ -4,7 +4,11 @@
 //! classes live in the policy registry of the `graphql` crate, so a column can change here
 //! without changing the public contract.
 
+pub mod agreements;
+pub mod country_profiles;
 pub mod meta;
+pub mod personnel;
 mod source;
+pub mod treaties;
 
 pub use source::{Source, SourceConnections, UnknownSource};

@@ -5,9 +5,14 @@
 //! PostgreSQL database takes its history with it. Migrations are named
 //! `mYYYYMMDD_NNNNNN_verb_noun` and never edited once released.
 
+mod agreements;
 pub mod catalog;
+mod columns;
+mod country_profiles;
 mod meta;
+mod personnel;
 pub mod seed;
+mod treaties;
 
 use entities::Source;
 use sea_orm_migration::{
@@ -25,6 +30,10 @@ pub fn migration_table(source: Source) -> String {
 pub fn migrations_of(source: Source) -> Vec<Box<dyn MigrationTrait>> {
     match source {
         Source::Meta => meta::migrations(),
+        Source::Treaties => treaties::migrations(),
+        Source::Agreements => agreements::migrations(),
+        Source::CountryProfiles => country_profiles::migrations(),
+        Source::Personnel => personnel::migrations(),
         // The shared databases gain their tables as their domains are built.
         _ => Vec::new(),
     }

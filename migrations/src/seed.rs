@@ -1,12 +1,30 @@
 //! Seeds. The catalogue is not a seed: it is the decision itself, loaded by the `meta`
-//! migrations, so every deployment has it. The demo seed fills the shared databases with
-//! illustrative data as their tables arrive; today it checks and reports the catalogue.
+//! migrations, so every deployment has it.
+//!
+//! The demo seed loads public reference data (ISO 3166 countries, Viet Nam's diplomatic
+//! relations, treaties Viet Nam is party to; `seed-data/`, each fact with its source and
+//! confidence) and plainly fictional records where the data is internal or personal. A table
+//! that already holds rows is left alone, so the seed can run at every start.
+//! Facts of `low` confidence are kept for staff, with their confidence, and never published.
 
+use chrono::{NaiveDate, Utc};
 use entities::{
     Source, SourceConnections,
+    agreements::agreement,
+    country_profiles::country,
     meta::{catalog_database, catalog_open_dataset, catalog_sharing_service, catalog_unit},
+    personnel::personnel_record,
+    treaties::{treaty, treaty_action, treaty_party},
 };
-use sea_orm_migration::sea_orm::{DbErr, EntityTrait, PaginatorTrait};
+use sea_orm_migration::sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
+    TransactionTrait,
+};
+use serde::Deserialize;
+
+const COUNTRIES_CSV: &str = include_str!("../seed-data/countries.csv");
+const RELATIONS_CSV: &str = include_str!("../seed-data/vn_diplomatic_relations.csv");
+const TREATIES_CSV: &str = include_str!("../seed-data/vn_treaties.csv");
 
 /// What a seed found or wrote, one line per table.
 #[derive(Debug, Default)]
@@ -14,10 +32,10 @@ pub struct SeedReport {
     pub lines: Vec<String>,
 }
 
-/// Loads the demo data into every source. Sources must be migrated first.
+/// Loads the demo data into every source whose tables are empty. Sources must be migrated.
 pub async fn demo(sources: &SourceConnections) -> Result<SeedReport, DbErr> {
-    let meta = sources.get(Source::Meta);
     let mut report = SeedReport::default();
+    let meta = sources.get(Source::Meta);
     report.lines.push(format!(
         "catalogue: {} units, {} databases, {} sharing services, {} open datasets",
         catalog_unit::Entity::find().count(meta).await?,
@@ -25,5 +43,482 @@ pub async fn demo(sources: &SourceConnections) -> Result<SeedReport, DbErr> {
         catalog_sharing_service::Entity::find().count(meta).await?,
         catalog_open_dataset::Entity::find().count(meta).await?,
     ));
+    report
+        .lines
+        .push(seed_countries(sources.get(Source::CountryProfiles)).await?);
+    report
+        .lines
+        .push(seed_treaties(sources.get(Source::Treaties)).await?);
+    report
+        .lines
+        .push(seed_agreements(sources.get(Source::Agreements)).await?);
+    report
+        .lines
+        .push(seed_personnel(sources.get(Source::Personnel)).await?);
     Ok(report)
+}
+
+fn csv_rows<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<Vec<T>, DbErr> {
+    csv::Reader::from_reader(text.as_bytes())
+        .deserialize()
+        .collect::<Result<Vec<T>, _>>()
+        .map_err(|e| DbErr::Custom(format!("{name}: {e}")))
+}
+
+/// A full `YYYY-MM-DD` date; partial dates (`YYYY`, `YYYY-MM`) are not dates.
+fn full_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+fn reliable(confidence: &str) -> bool {
+    matches!(confidence, "high" | "medium")
+}
+
+#[derive(Deserialize)]
+struct CountryRow {
+    alpha2: String,
+    alpha3: String,
+    numeric: String,
+    name_en: String,
+    official_name_en: String,
+    name_vi: String,
+    name_vi_source: String,
+    confidence: String,
+}
+
+#[derive(Deserialize)]
+struct RelationRow {
+    alpha2: String,
+    date_established: String,
+    date_confidence: String,
+    date_source: String,
+    framework: String,
+    framework_vi: String,
+    framework_year: String,
+    framework_date: String,
+    framework_confidence: String,
+}
+
+async fn seed_countries(db: &DatabaseConnection) -> Result<String, DbErr> {
+    if country::Entity::find().count(db).await? > 0 {
+        return Ok("country-profiles: already seeded".to_owned());
+    }
+    let countries: Vec<CountryRow> = csv_rows("countries.csv", COUNTRIES_CSV)?;
+    let relations: Vec<RelationRow> = csv_rows("vn_diplomatic_relations.csv", RELATIONS_CSV)?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    for c in &countries {
+        let relation = relations.iter().find(|r| r.alpha2 == c.alpha2);
+        let established = relation
+            .filter(|r| reliable(&r.date_confidence))
+            .and_then(|r| full_date(&r.date_established));
+        let framework =
+            relation.filter(|r| reliable(&r.framework_confidence) && !r.framework.is_empty());
+        let mut note = format!(
+            "ISO 3166-1; Vietnamese name: {} ({} confidence)",
+            c.name_vi_source, c.confidence
+        );
+        if let Some(r) = relation {
+            note.push_str(&format!(
+                "; relations: {} ({} confidence)",
+                r.date_source, r.date_confidence
+            ));
+        }
+        country::ActiveModel {
+            code: Set(c.alpha2.clone()),
+            alpha3: Set(c.alpha3.clone()),
+            numeric: Set(c.numeric.clone()),
+            name_en: Set(c.name_en.clone()),
+            official_name_en: Set(non_empty(&c.official_name_en)),
+            name_vi: Set(c.name_vi.clone()),
+            relations_established_on: Set(established),
+            partnership_framework: Set(framework.map(|r| r.framework.clone())),
+            partnership_framework_vi: Set(framework.and_then(|r| non_empty(&r.framework_vi))),
+            partnership_since: Set(framework.and_then(|r| {
+                non_empty(&r.framework_date).or_else(|| non_empty(&r.framework_year))
+            })),
+            profile_assessment: Set(Some(
+                "Demo internal assessment (fictional, for access-control demonstrations)."
+                    .to_owned(),
+            )),
+            source_note: Set(Some(note)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(format!("country-profiles: {} countries", countries.len()))
+}
+
+#[derive(Deserialize)]
+struct TreatyRow {
+    id: String,
+    title_en: String,
+    title_vi: String,
+    short_name: String,
+    kind: String,
+    bilateral_multilateral: String,
+    parties: String,
+    date_signed_vn: String,
+    vn_consent_action: String,
+    date_vn_consent: String,
+    date_entry_into_force_for_vn: String,
+    depositary: String,
+    status: String,
+    confidence: String,
+    source_ref: String,
+    notes: String,
+}
+
+/// The status code of a register status as worded in the reference data.
+fn treaty_status(worded: &str) -> &'static str {
+    if worded.starts_with("in force") {
+        "in_force"
+    } else if worded.starts_with("terminated") {
+        "terminated"
+    } else if worded.starts_with("expired") {
+        "expired"
+    } else if worded.starts_with("suspended") {
+        "suspended"
+    } else {
+        // "not yet in force…", "signed; …"
+        "signed"
+    }
+}
+
+/// The action word a consent description starts with (`ratification (NA)` → `ratification`).
+fn consent_action(worded: &str) -> Option<&'static str> {
+    let word = worded.split([' ', '(']).next().unwrap_or_default();
+    [
+        "signature",
+        "ratification",
+        "approval",
+        "acceptance",
+        "accession",
+        "succession",
+        "admission",
+    ]
+    .into_iter()
+    .find(|a| *a == word)
+}
+
+async fn seed_treaties(db: &DatabaseConnection) -> Result<String, DbErr> {
+    if treaty::Entity::find().count(db).await? > 0 {
+        return Ok("treaties: already seeded".to_owned());
+    }
+    let rows: Vec<TreatyRow> = csv_rows("vn_treaties.csv", TREATIES_CSV)?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let (mut parties, mut actions) = (0, 0);
+    for row in &rows {
+        let status = treaty_status(&row.status);
+        let in_force = status == "in_force";
+        let saved = treaty::ActiveModel {
+            number: Set(row.id.clone()),
+            title_vi: Set(row.title_vi.clone()),
+            title_en: Set(row.title_en.clone()),
+            short_name: Set(non_empty(&row.short_name)),
+            kind: Set(row.kind.replace(' ', "_")),
+            bilateral: Set(row.bilateral_multilateral == "bilateral"),
+            signed_on: Set(full_date(&row.date_signed_vn)),
+            entry_into_force_for_vn: Set(full_date(&row.date_entry_into_force_for_vn)),
+            status: Set(status.to_owned()),
+            status_note: Set((row.status.replace(' ', "_") != status).then(|| row.status.clone())),
+            depositary: Set(non_empty(&row.depositary)),
+            implementing_agencies: Set(in_force.then(|| {
+                "Demo: implementing agencies as reported to LPQT (fictional).".to_owned()
+            })),
+            implementation_reports: Set(
+                in_force.then(|| "Demo: annual implementation report (fictional).".to_owned())
+            ),
+            negotiation_notes: Set(Some(
+                "Demo negotiation notes (fictional, internal).".to_owned(),
+            )),
+            internal_assessment: Set(Some(
+                "Demo internal assessment (fictional, internal).".to_owned(),
+            )),
+            source_note: Set(Some(format!(
+                "reference data {}; source {}; {}",
+                row.id, row.source_ref, row.notes
+            ))),
+            confidence: Set(non_empty(&row.confidence)),
+            // A fact not confirmed in any source read is kept for staff, never published.
+            publishable: Set(reliable(&row.confidence)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+
+        if row.bilateral_multilateral == "bilateral" || row.parties.contains(';') {
+            for (position, party) in (1..).zip(row.parties.split(';').map(str::trim)) {
+                let is_country = party.len() == 2 && party.bytes().all(|b| b.is_ascii_uppercase());
+                treaty_party::ActiveModel {
+                    treaty_id: Set(saved.id),
+                    position: Set(position),
+                    country_code: Set(is_country.then(|| party.to_owned())),
+                    organisation: Set((!is_country).then(|| party.to_owned())),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    version: Set(1),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+                parties += 1;
+            }
+        }
+        if let Some(action) = consent_action(&row.vn_consent_action) {
+            treaty_action::ActiveModel {
+                treaty_id: Set(saved.id),
+                participant_code: Set("VN".to_owned()),
+                action: Set(action.to_owned()),
+                action_on: Set(full_date(&row.date_vn_consent)),
+                note: Set(non_empty(&row.vn_consent_action)),
+                created_at: Set(now),
+                updated_at: Set(now),
+                version: Set(1),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            actions += 1;
+        }
+    }
+    // Treaties under negotiation exist only inside the Ministry; these are fictional.
+    for (number, title_en, title_vi) in [
+        (
+            "DEMO-N01",
+            "Draft agreement on cooperation in digital transformation (fictional, under negotiation)",
+            "Dự thảo hiệp định hợp tác chuyển đổi số (hư cấu, đang đàm phán)",
+        ),
+        (
+            "DEMO-N02",
+            "Draft protocol amending a consular agreement (fictional, under negotiation)",
+            "Dự thảo nghị định thư sửa đổi hiệp định lãnh sự (hư cấu, đang đàm phán)",
+        ),
+    ] {
+        treaty::ActiveModel {
+            number: Set(number.to_owned()),
+            title_vi: Set(title_vi.to_owned()),
+            title_en: Set(title_en.to_owned()),
+            kind: Set("agreement".to_owned()),
+            level: Set(Some("government".to_owned())),
+            bilateral: Set(true),
+            status: Set("negotiating".to_owned()),
+            negotiation_notes: Set(Some("Demo negotiation notes (fictional).".to_owned())),
+            source_note: Set(Some("fictional demo record".to_owned())),
+            publishable: Set(false),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(format!(
+        "treaties: {} treaties, {parties} parties, {actions} actions",
+        rows.len() + 2
+    ))
+}
+
+async fn seed_agreements(db: &DatabaseConnection) -> Result<String, DbErr> {
+    if agreement::Entity::find().count(db).await? > 0 {
+        return Ok("agreements: already seeded".to_owned());
+    }
+    let now = Utc::now();
+    // International agreements of ministries and provinces are not in the reference data;
+    // these records are fictional and say so.
+    let rows = [
+        (
+            "DEMO-A01",
+            "Thỏa thuận hợp tác đào tạo (hư cấu)",
+            "Memorandum on training cooperation (fictional)",
+            "Học viện Ngoại giao",
+            "ministry",
+            "Demo Diplomatic Institute",
+            "state_agency",
+            Some("JP"),
+            "education",
+            "in_force",
+            true,
+        ),
+        (
+            "DEMO-A02",
+            "Thỏa thuận hợp tác giữa hai tỉnh (hư cấu)",
+            "Agreement on cooperation between two provinces (fictional)",
+            "Ủy ban nhân dân tỉnh Demo",
+            "province",
+            "Demo Province",
+            "province",
+            Some("LA"),
+            "trade",
+            "in_force",
+            false,
+        ),
+        (
+            "DEMO-A03",
+            "Thỏa thuận hợp tác văn hóa (hư cấu, đang đàm phán)",
+            "Agreement on cultural cooperation (fictional, under negotiation)",
+            "Bộ Văn hóa, Thể thao và Du lịch",
+            "ministry",
+            "Demo Ministry of Culture",
+            "state_agency",
+            Some("FR"),
+            "culture",
+            "negotiating",
+            false,
+        ),
+    ];
+    let txn = db.begin().await?;
+    for (
+        number,
+        title_vi,
+        title_en,
+        vn_party,
+        level,
+        foreign,
+        kind,
+        country,
+        field,
+        status,
+        pub_,
+    ) in rows
+    {
+        let in_force = status == "in_force";
+        agreement::ActiveModel {
+            number: Set(number.to_owned()),
+            title_vi: Set(title_vi.to_owned()),
+            title_en: Set(title_en.to_owned()),
+            vn_party: Set(vn_party.to_owned()),
+            vn_party_level: Set(level.to_owned()),
+            foreign_party: Set(foreign.to_owned()),
+            foreign_party_kind: Set(kind.to_owned()),
+            foreign_country_code: Set(country.map(str::to_owned)),
+            field: Set(field.to_owned()),
+            signed_on: Set(in_force
+                .then(|| NaiveDate::from_ymd_opt(2024, 3, 15))
+                .flatten()),
+            effective_on: Set(in_force
+                .then(|| NaiveDate::from_ymd_opt(2024, 4, 1))
+                .flatten()),
+            status: Set(status.to_owned()),
+            full_record: Set(Some("Demo full record (fictional).".to_owned())),
+            copies_received: Set(in_force.then(|| "Demo: copy received (fictional).".to_owned())),
+            annual_reports: Set(Some("Demo annual report (fictional, internal).".to_owned())),
+            source_note: Set(Some("fictional demo record".to_owned())),
+            publishable: Set(pub_),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(format!("agreements: {} fictional agreements", rows.len()))
+}
+
+async fn seed_personnel(db: &DatabaseConnection) -> Result<String, DbErr> {
+    if personnel_record::Entity::find().count(db).await? > 0 {
+        return Ok("personnel: already seeded".to_owned());
+    }
+    let now = Utc::now();
+    // Plainly fictional people.
+    let people = [
+        (
+            "DEMO-0001",
+            "Nguyễn Văn Demo",
+            "TCCB",
+            "Chuyên viên",
+            1985,
+            "Kinh",
+        ),
+        (
+            "DEMO-0002",
+            "Trần Thị Mẫu",
+            "LPQT",
+            "Chuyên viên chính",
+            1979,
+            "Tày",
+        ),
+        ("DEMO-0003", "Lê Hư Cấu", "LS", "Tùy viên", 1992, "Kinh"),
+        (
+            "DEMO-0004",
+            "Phạm Thử Nghiệm",
+            "VP",
+            "Chánh văn phòng (hư cấu)",
+            1970,
+            "Kinh",
+        ),
+    ];
+    let txn = db.begin().await?;
+    for (number, name, unit, title, year, ethnicity) in people {
+        personnel_record::ActiveModel {
+            staff_number: Set(number.to_owned()),
+            full_name: Set(Some(name.to_owned())),
+            unit_code: Set(Some(unit.to_owned())),
+            position_title: Set(Some(title.to_owned())),
+            civil_service_rank: Set(Some("01.003".to_owned())),
+            salary_grade: Set(Some(3)),
+            work_email: Set(Some(format!("{}@demo.invalid", number.to_lowercase()))),
+            date_of_birth: Set(NaiveDate::from_ymd_opt(year, 1, 1)),
+            gender: Set(Some("unspecified".to_owned())),
+            home_address: Set(Some("Demo address, Ha Noi (fictional)".to_owned())),
+            ethnicity: Set(Some(ethnicity.to_owned())),
+            religion: Set(Some("none declared (fictional)".to_owned())),
+            party_member_since: Set(NaiveDate::from_ymd_opt(year + 25, 5, 19)),
+            health_status: Set(Some("fit (fictional)".to_owned())),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(format!("personnel: {} fictional records", people.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_data_parses_and_maps_onto_the_schema() -> Result<(), DbErr> {
+        let treaties: Vec<TreatyRow> = csv_rows("vn_treaties.csv", TREATIES_CSV)?;
+        assert!(treaties.len() > 70);
+        assert_eq!(
+            treaty_status("in force (2nd commitment period ended 2020)"),
+            "in_force"
+        );
+        assert_eq!(
+            treaty_status("not yet in force for Viet Nam (from 2026-09-11)"),
+            "signed"
+        );
+        assert_eq!(consent_action("ratification (NA)"), Some("ratification"));
+        assert_eq!(
+            consent_action("admission (GA res. 32/2)"),
+            Some("admission")
+        );
+        assert_eq!(full_date("1980-12"), None);
+        let countries: Vec<CountryRow> = csv_rows("countries.csv", COUNTRIES_CSV)?;
+        assert_eq!(countries.len(), 249);
+        Ok(())
+    }
 }
