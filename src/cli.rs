@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use graphql::policy::{Audience, Principal, Role, Service, Unit};
+
 use crate::{
+    auth::KeySet,
     configuration::Settings,
     sources::{self, SourceError},
     startup::{Application, StartupError},
@@ -45,8 +48,46 @@ pub enum Command {
         #[arg(long, required = true)]
         demo: bool,
     },
-    /// Print the schema as SDL.
-    Schema,
+    /// Print the schema as SDL, as one audience sees it.
+    Schema {
+        /// `public`, `partner` or `staff`; without it, the full schema.
+        #[arg(long)]
+        audience: Option<Audience>,
+        /// For `partner`: the sharing services held (repeat or comma-separate).
+        #[arg(long, value_delimiter = ',')]
+        scope: Vec<Service>,
+        /// For `staff`: the unit (its personal and restricted fields are included).
+        #[arg(long)]
+        unit: Option<Unit>,
+    },
+    /// Tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Mint an access token from the configured signing key: a staff token with `--unit`, a
+    /// partner token with `--scope`.
+    Issue {
+        /// `sub`: the staff member or partner client.
+        #[arg(long)]
+        subject: String,
+        /// Staff: the unit code (`LPQT`, `TCCB`, …).
+        #[arg(long, conflicts_with = "scope")]
+        unit: Option<Unit>,
+        /// Staff: roles (`viewer`, `editor`, `steward`, `admin`).
+        #[arg(long, value_delimiter = ',', requires = "unit")]
+        roles: Vec<Role>,
+        /// Partner: sharing-service codes (`treaty-info`, …).
+        #[arg(long, value_delimiter = ',', required_unless_present = "unit")]
+        scope: Vec<Service>,
+        /// Lifetime in seconds.
+        #[arg(long, default_value_t = 3600)]
+        ttl_secs: i64,
+    },
 }
 
 /// A failure of a command, printed as one line by `main`.
@@ -58,6 +99,8 @@ pub enum CliError {
     Source(#[from] SourceError),
     #[error("{0}")]
     Seed(String),
+    #[error("token: {0}")]
+    Token(String),
     #[error("server stopped with an error: {0}")]
     Serve(std::io::Error),
 }
@@ -91,8 +134,64 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), CliError> {
             }
         }
         Command::Seed { demo: _ } => seed_demo(&settings).await,
-        Command::Schema => {
-            print!("{}", graphql::sdl());
+        Command::Schema {
+            audience,
+            scope,
+            unit,
+        } => {
+            let sdl = match audience {
+                None => graphql::sdl(),
+                Some(Audience::Public) => graphql::sdl_for(&Principal::public()),
+                Some(Audience::Partner) => graphql::sdl_for(&Principal::partner("sdl", scope)),
+                Some(Audience::Staff) => graphql::sdl_for(&Principal::staff(
+                    "sdl",
+                    unit.unwrap_or(Unit::Vp),
+                    [Role::Viewer],
+                )),
+            };
+            print!("{sdl}");
+            Ok(())
+        }
+        Command::Token {
+            command:
+                TokenCommand::Issue {
+                    subject,
+                    unit,
+                    roles,
+                    scope,
+                    ttl_secs,
+                },
+        } => {
+            let keys = KeySet::load_or_create(
+                &settings.signing_key_path(),
+                &settings.token_issuer,
+                settings.max_token_lifetime_secs,
+            )
+            .map_err(|e| CliError::Token(e.to_string()))?;
+            if ttl_secs < 1 || ttl_secs > settings.max_token_lifetime_secs {
+                return Err(CliError::Token(format!(
+                    "--ttl-secs must be between 1 and {}",
+                    settings.max_token_lifetime_secs
+                )));
+            }
+            let mut claims = keys
+                .new_claims(&subject, ttl_secs)
+                .map_err(CliError::Token)?;
+            match unit {
+                Some(unit) => {
+                    claims.unit = Some(unit.code().to_owned());
+                    claims.roles = Some(roles.iter().map(|r| r.code().to_owned()).collect());
+                }
+                None => {
+                    let scopes: Vec<&str> = scope.iter().map(|s| s.code()).collect();
+                    claims.scope = Some(scopes.join(" "));
+                    claims.client_id = Some(subject.clone());
+                }
+            }
+            let token = keys
+                .sign(&claims)
+                .map_err(|e| CliError::Token(e.to_string()))?;
+            println!("{token}");
             Ok(())
         }
     }

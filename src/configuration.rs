@@ -40,6 +40,13 @@ pub struct Settings {
     pub workers: Option<usize>,
     /// Connections per database pool (`MOFA_DB_MAX_CONNECTIONS`).
     pub db_max_connections: u32,
+    /// `iss` of the tokens this server issues and accepts (`MOFA_TOKEN_ISSUER`).
+    pub token_issuer: String,
+    /// The key file of the server's own signing keys (`MOFA_SIGNING_KEY_FILE`). Unset:
+    /// `signing-keys.json` under `data_dir`, generated on first start.
+    pub signing_key_file: Option<PathBuf>,
+    /// Longest token lifetime accepted, `exp - iat`, in seconds (`MOFA_MAX_TOKEN_LIFETIME_SECS`).
+    pub max_token_lifetime_secs: i64,
 }
 
 impl Default for Settings {
@@ -58,6 +65,9 @@ impl Default for Settings {
             shutdown_timeout_secs: 30,
             workers: None,
             db_max_connections: 10,
+            token_issuer: "mofa-graph".to_owned(),
+            signing_key_file: None,
+            max_token_lifetime_secs: 24 * 3600,
         }
     }
 }
@@ -193,6 +203,11 @@ impl Settings {
                 "SHUTDOWN_TIMEOUT_SECS" => settings.shutdown_timeout_secs = parse(&key, &value)?,
                 "WORKERS" => settings.workers = Some(parse(&key, &value)?),
                 "DB_MAX_CONNECTIONS" => settings.db_max_connections = parse(&key, &value)?,
+                "TOKEN_ISSUER" => settings.token_issuer = value.trim().to_owned(),
+                "SIGNING_KEY_FILE" => settings.signing_key_file = Some(PathBuf::from(value)),
+                "MAX_TOKEN_LIFETIME_SECS" => {
+                    settings.max_token_lifetime_secs = parse(&key, &value)?;
+                }
                 _ => match name
                     .strip_prefix("SOURCE_")
                     .and_then(|rest| rest.strip_suffix("_URL"))
@@ -236,6 +251,13 @@ impl Settings {
             }
         }
         Ok(())
+    }
+
+    /// The signing key file, explicit or under `data_dir`.
+    pub fn signing_key_path(&self) -> PathBuf {
+        self.signing_key_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("signing-keys.json"))
     }
 
     /// The embedded SQLite database, used by every source without a URL of its own.

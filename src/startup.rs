@@ -9,6 +9,7 @@ use actix_cors::Cors;
 use actix_web::{App, HttpServer, dev::Server, http::header, middleware, web};
 
 use crate::{
+    auth::{KeyFileError, KeySet},
     cache::SharedCache,
     configuration::Settings,
     http,
@@ -25,6 +26,8 @@ pub enum StartupError {
     Source(#[from] SourceError),
     #[error("MOFA_REDIS_URL: {0}")]
     Redis(#[from] redis::RedisError),
+    #[error(transparent)]
+    Keys(#[from] KeyFileError),
     #[error("cannot listen on {bind}: {source}")]
     Bind {
         bind: String,
@@ -45,6 +48,11 @@ impl Application {
             sources::migrate_all(&sources).await?;
         }
         let cache = SharedCache::new(settings.redis_url.as_ref())?;
+        let keys = KeySet::load_or_create(
+            &settings.signing_key_path(),
+            &settings.token_issuer,
+            settings.max_token_lifetime_secs,
+        )?;
         let schema = graphql::build_schema(sources.clone(), graphql::QueryLimits::default());
         let state = web::Data::new(AppState {
             settings: Arc::new(settings),
@@ -52,6 +60,7 @@ impl Application {
             cache,
             schema,
             metrics: Metrics::default(),
+            keys,
         });
 
         let bind = state.settings.bind.clone();

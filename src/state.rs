@@ -5,7 +5,7 @@ use std::sync::Arc;
 use entities::SourceConnections;
 use graphql::AppSchema;
 
-use crate::{cache::SharedCache, configuration::Settings, metrics::Metrics};
+use crate::{auth::KeySet, cache::SharedCache, configuration::Settings, metrics::Metrics};
 
 pub struct AppState {
     pub settings: Arc<Settings>,
@@ -13,4 +13,5 @@ pub struct AppState {
     pub cache: SharedCache,
     pub schema: AppSchema,
     pub metrics: Metrics,
+    pub keys: KeySet,
 }

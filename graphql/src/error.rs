@@ -36,7 +36,7 @@ impl ErrorCode {
 
 /// An error a resolver returns. Deliberately not `Display`: async-graphql turns any `Display`
 /// into an error message, and this type must go through [`From<ApiError>`] to carry its code.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum ApiError {
     /// The client sees `INTERNAL` and "internal error"; the cause went to the log.
     Internal,

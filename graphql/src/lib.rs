@@ -1,20 +1,37 @@
-//! The GraphQL schema of mofa-graph: types, resolvers and loaders, composed per domain.
+//! The GraphQL schema of mofa-graph: types, resolvers and loaders, composed per domain, and the
+//! access policy that every field resolution goes through.
 //!
-//! This crate knows sources and entities, never HTTP: the server crate decides how a request
-//! arrives and which audience it belongs to, then executes it against [`AppSchema`].
+//! This crate knows sources and entities, never HTTP: the server crate decides who the caller
+//! is, then runs the request through [`prepare`] and [`AppSchema`].
 
+mod agreements;
 pub mod catalog;
+mod connection;
+mod countries;
 mod error;
 mod ids;
+mod loaders;
+mod personnel;
+pub mod policy;
+mod treaties;
+mod viewer;
 
 use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
 use entities::SourceConnections;
 
 pub use error::{ApiError, ErrorCode};
+use policy::Principal;
 
 /// The root query: each domain contributes its own object.
 #[derive(MergedObject, Default)]
-pub struct Query(catalog::CatalogQuery);
+pub struct Query(
+    catalog::CatalogQuery,
+    viewer::ViewerQuery,
+    treaties::TreatyQuery,
+    agreements::AgreementQuery,
+    countries::CountryQuery,
+    personnel::PersonnelQuery,
+);
 
 /// The executable schema.
 pub type AppSchema = Schema<Query, EmptyMutation, EmptySubscription>;
@@ -47,6 +64,7 @@ impl Default for QueryLimits {
 pub fn build_schema(sources: SourceConnections, limits: QueryLimits) -> AppSchema {
     Schema::build(Query::default(), EmptyMutation, EmptySubscription)
         .data(sources)
+        .extension(policy::extension::Enforce)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_directives(limits.max_directives_per_field)
@@ -56,9 +74,29 @@ pub fn build_schema(sources: SourceConnections, limits: QueryLimits) -> AppSchem
         .finish()
 }
 
-/// The SDL of the schema, as `mofa-graph schema` prints it. Needs no database.
+/// Attaches the caller and the per-request loaders to a request. Introspection is for staff;
+/// other audiences get their SDL from `mofa-graph schema --audience` instead.
+pub fn prepare(
+    mut request: async_graphql::Request,
+    principal: Principal,
+    sources: &SourceConnections,
+) -> async_graphql::Request {
+    if principal.audience != policy::Audience::Staff {
+        request = request.disable_introspection();
+    }
+    request
+        .data(loaders::Loaders::new(&principal, sources))
+        .data(principal)
+}
+
+/// The full SDL of the schema. Needs no database.
 pub fn sdl() -> String {
     Schema::build(Query::default(), EmptyMutation, EmptySubscription)
         .finish()
         .sdl()
+}
+
+/// The SDL that `principal`'s audience may read.
+pub fn sdl_for(principal: &Principal) -> String {
+    policy::sdl::filter(&sdl(), principal)
 }

@@ -12,6 +12,9 @@ use super::media::ResponseMediaType;
 pub enum HttpError {
     /// 400 `BAD_REQUEST`: the body or parameters are not a GraphQL-over-HTTP request.
     BadRequest(String),
+    /// 401 `UNAUTHENTICATED`: the bearer token is invalid. Why goes to the log, not to the
+    /// client.
+    Unauthenticated,
     /// 405 `METHOD_NOT_ALLOWED`, with the methods that are allowed.
     MethodNotAllowed {
         allow: &'static str,
@@ -29,6 +32,7 @@ impl HttpError {
     fn status(&self) -> StatusCode {
         match self {
             HttpError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            HttpError::Unauthenticated => StatusCode::UNAUTHORIZED,
             HttpError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             HttpError::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
             HttpError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
@@ -39,6 +43,7 @@ impl HttpError {
     fn code(&self) -> &'static str {
         match self {
             HttpError::BadRequest(_) => "BAD_REQUEST",
+            HttpError::Unauthenticated => "UNAUTHENTICATED",
             HttpError::MethodNotAllowed { .. } => "METHOD_NOT_ALLOWED",
             HttpError::NotAcceptable => "NOT_ACCEPTABLE",
             HttpError::PayloadTooLarge { .. } => "PAYLOAD_TOO_LARGE",
@@ -49,6 +54,7 @@ impl HttpError {
     fn message(&self) -> String {
         match self {
             HttpError::BadRequest(why) => why.clone(),
+            HttpError::Unauthenticated => "invalid token".to_owned(),
             HttpError::MethodNotAllowed { message, .. } => (*message).to_owned(),
             HttpError::NotAcceptable => "the Accept header admits neither \
                 application/graphql-response+json nor application/json"
@@ -69,6 +75,9 @@ impl HttpError {
             .insert_header(("Cache-Control", "no-store"));
         if let HttpError::MethodNotAllowed { allow, .. } = &self {
             response.insert_header(("Allow", *allow));
+        }
+        if let HttpError::Unauthenticated = &self {
+            response.insert_header(("WWW-Authenticate", r#"Bearer error="invalid_token""#));
         }
         response.body(
             json!({ "errors": [{ "message": self.message(), "extensions": { "code": self.code() } }] })

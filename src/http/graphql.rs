@@ -16,7 +16,8 @@ use super::{
     error::HttpError,
     media::{ResponseMediaType, require_json_body},
 };
-use crate::state::AppState;
+use crate::{auth, state::AppState};
+use graphql::policy::Principal;
 
 /// The parameters of one GraphQL-over-HTTP request, whichever method carried them.
 struct GraphqlParams {
@@ -40,8 +41,12 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         Ok(media) => media,
         Err(err) => return err.into_response(None),
     };
+    let principal = match authenticate(&req, &state) {
+        Ok(principal) => principal,
+        Err(err) => return err.into_response(Some(media)),
+    };
     match get_params(&req) {
-        Ok(params) => execute(&state, params, media, true).await,
+        Ok(params) => execute(&state, principal, params, media, true).await,
         Err(err) => err.into_response(Some(media)),
     }
 }
@@ -55,13 +60,17 @@ pub async fn post(
         Ok(media) => media,
         Err(err) => return err.into_response(None),
     };
+    let principal = match authenticate(&req, &state) {
+        Ok(principal) => principal,
+        Err(err) => return err.into_response(Some(media)),
+    };
     let params = async {
         require_json_body(&req)?;
         let body = read_body(&req, payload, state.settings.max_body_bytes).await?;
         post_params(&body)
     };
     match params.await {
-        Ok(params) => execute(&state, params, media, false).await,
+        Ok(params) => execute(&state, principal, params, media, false).await,
         Err(err) => err.into_response(Some(media)),
     }
 }
@@ -190,8 +199,25 @@ fn post_params(body: &[u8]) -> Result<GraphqlParams, HttpError> {
     })
 }
 
+/// The caller: the public without a token, else who the token says, or 401.
+fn authenticate(req: &HttpRequest, state: &AppState) -> Result<Principal, HttpError> {
+    let header = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .map(|v| v.to_str().unwrap_or_default());
+    let verified = auth::bearer(header).and_then(|token| match token {
+        None => Ok(Principal::public()),
+        Some(token) => state.keys.principal(token),
+    });
+    verified.map_err(|reason| {
+        tracing::info!(%reason, "token refused");
+        HttpError::Unauthenticated
+    })
+}
+
 async fn execute(
     state: &AppState,
+    principal: Principal,
     params: GraphqlParams,
     media: ResponseMediaType,
     over_get: bool,
@@ -222,6 +248,7 @@ async fn execute(
         }
     }
 
+    let request = graphql::prepare(request, principal, &state.sources);
     respond(state.schema.execute(request).await, media)
 }
 

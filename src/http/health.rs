@@ -67,3 +67,10 @@ pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
         .insert_header(("Cache-Control", "no-store"))
         .body(state.metrics.render())
 }
+
+/// `/.well-known/jwks.json`: the public keys of the server's own issuer.
+pub async fn jwks(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(("Cache-Control", "public, max-age=300"))
+        .json(state.keys.jwks())
+}

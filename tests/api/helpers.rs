@@ -6,6 +6,7 @@ use std::sync::{
 };
 
 use mofa_graph::{
+    auth::KeySet,
     configuration::{LogFormat, Secret, Settings},
     startup::Application,
 };
@@ -27,15 +28,53 @@ impl TestApp {
 
     /// POSTs a GraphQL operation as `application/json` and returns the status and body.
     pub async fn graphql(&self, query: &str, variables: Value) -> (u16, Value) {
-        let response = self
+        self.graphql_as(None, query, variables).await
+    }
+
+    /// The same, with a bearer token.
+    pub async fn graphql_as(
+        &self,
+        token: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> (u16, Value) {
+        let mut request = self
             .client
             .post(self.url("/graphql"))
-            .json(&json!({ "query": query, "variables": variables }))
-            .send()
-            .await
-            .expect("request failed");
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request failed");
         let status = response.status().as_u16();
         (status, response.json().await.expect("body is not JSON"))
+    }
+}
+
+impl TestApp {
+    /// The server's own key set (it generated the key file at start).
+    pub fn keys(&self) -> KeySet {
+        KeySet::load_or_create(
+            &self.settings.signing_key_path(),
+            &self.settings.token_issuer,
+            self.settings.max_token_lifetime_secs,
+        )
+        .expect("key file")
+    }
+
+    pub fn staff_token(&self, unit: &str, roles: &[&str]) -> String {
+        let keys = self.keys();
+        let mut claims = keys.new_claims("staff-test", 600).expect("claims");
+        claims.unit = Some(unit.to_owned());
+        claims.roles = Some(roles.iter().map(|r| (*r).to_owned()).collect());
+        keys.sign(&claims).expect("sign")
+    }
+
+    pub fn partner_token(&self, scopes: &[&str]) -> String {
+        let keys = self.keys();
+        let mut claims = keys.new_claims("partner-test", 600).expect("claims");
+        claims.scope = Some(scopes.join(" "));
+        keys.sign(&claims).expect("sign")
     }
 }
 
@@ -110,11 +149,15 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     start(settings, data_dir).await
 }
 
-/// Starts the application on the given settings; `data_dir` is kept alive with it.
+/// Starts the application on the given settings with the demo data (as `serve --demo`);
+/// `data_dir` is kept alive with it.
 pub async fn start(settings: Settings, data_dir: tempfile::TempDir) -> TestApp {
     let app = Application::build(settings.clone())
         .await
         .expect("application failed to start");
+    migrations::seed::demo(app.sources())
+        .await
+        .expect("demo seed");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     TestApp {

@@ -5,6 +5,7 @@
 // Tests fail loudly on the first unexpected value; that is what `expect` is for here.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod access;
 mod catalog;
 mod cli;
 mod external;
@@ -13,3 +14,4 @@ mod helpers;
 mod http;
 mod schema;
 mod sources;
+mod tokens;

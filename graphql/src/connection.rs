@@ -1,0 +1,137 @@
+//! Relay connections with keyset pagination on the record id: `first`/`after`, stable under
+//! inserts, and a page costs the same at any depth.
+
+use async_graphql::SimpleObject;
+
+use crate::error::ApiError;
+
+/// Largest page a caller may ask for.
+pub const MAX_PAGE: u64 = 100;
+const DEFAULT_PAGE: u64 = 20;
+
+#[derive(SimpleObject, Clone)]
+pub struct PageInfo {
+    pub has_next_page: bool,
+    pub end_cursor: Option<String>,
+}
+
+/// A validated page request.
+#[derive(Debug, Clone, Copy)]
+pub struct PageRequest {
+    pub first: u64,
+    pub after: Option<i64>,
+}
+
+impl PageRequest {
+    pub fn parse(first: Option<i32>, after: Option<String>) -> Result<PageRequest, ApiError> {
+        let first = match first {
+            None => DEFAULT_PAGE,
+            Some(n) if n >= 1 && (n as u64) <= MAX_PAGE => n as u64,
+            Some(n) => {
+                return Err(ApiError::BadUserInput(format!(
+                    "`first` must be between 1 and {MAX_PAGE}, not {n}"
+                )));
+            }
+        };
+        let after = after
+            .map(|cursor| {
+                cursor
+                    .strip_prefix("c")
+                    .and_then(|id| id.parse::<i64>().ok())
+                    .ok_or_else(|| {
+                        ApiError::BadUserInput(format!("`after`: invalid cursor {cursor:?}"))
+                    })
+            })
+            .transpose()?;
+        Ok(PageRequest { first, after })
+    }
+}
+
+/// The cursor of a record.
+pub fn cursor(id: i64) -> String {
+    format!("c{id}")
+}
+
+/// A connection type, its edge type and its resolvers, for node type `$node` over entity
+/// `$entity`.
+macro_rules! connection {
+    ($connection:ident, $edge:ident, $node:ident, $entity:path) => {
+        pub struct $connection {
+            pub nodes: Vec<$node>,
+            pub has_next_page: bool,
+            /// The filtered query, to count on demand.
+            pub count: Option<(sea_orm::DatabaseConnection, sea_orm::Select<$entity>)>,
+        }
+
+        #[derive(async_graphql::SimpleObject, Clone)]
+        pub struct $edge {
+            pub cursor: String,
+            pub node: $node,
+        }
+
+        #[async_graphql::Object]
+        impl $connection {
+            async fn edges(&self) -> Vec<$edge> {
+                self.nodes
+                    .iter()
+                    .map(|node| $edge {
+                        cursor: $crate::connection::cursor(node.0.id),
+                        node: node.clone(),
+                    })
+                    .collect()
+            }
+
+            async fn page_info(&self) -> $crate::connection::PageInfo {
+                $crate::connection::PageInfo {
+                    has_next_page: self.has_next_page,
+                    end_cursor: self
+                        .nodes
+                        .last()
+                        .map(|n| $crate::connection::cursor(n.0.id)),
+                }
+            }
+
+            /// Rows matching the filter that the caller may see, on every page.
+            async fn total_count(&self) -> Result<u64, $crate::error::ApiError> {
+                use sea_orm::PaginatorTrait;
+                match &self.count {
+                    Some((db, select)) => Ok(select.clone().count(db).await?),
+                    None => Ok(0),
+                }
+            }
+        }
+
+        impl $connection {
+            /// Runs one page of `select` (already projected and filtered).
+            pub async fn fetch(
+                db: &sea_orm::DatabaseConnection,
+                select: Option<sea_orm::Select<$entity>>,
+                id: <$entity as sea_orm::EntityTrait>::Column,
+                page: $crate::connection::PageRequest,
+            ) -> Result<$connection, $crate::error::ApiError> {
+                use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+                let Some(select) = select else {
+                    return Ok($connection {
+                        nodes: Vec::new(),
+                        has_next_page: false,
+                        count: None,
+                    });
+                };
+                let mut paged = select.clone().order_by_asc(id).limit(page.first + 1);
+                if let Some(after) = page.after {
+                    paged = paged.filter(id.gt(after));
+                }
+                let mut rows = paged.all(db).await?;
+                let has_next_page = rows.len() as u64 > page.first;
+                rows.truncate(page.first as usize);
+                Ok($connection {
+                    nodes: rows.into_iter().map($node).collect(),
+                    has_next_page,
+                    count: Some((db.clone(), select)),
+                })
+            }
+        }
+    };
+}
+
+pub(crate) use connection;

@@ -1,0 +1,90 @@
+//! From the registry to SQL: which columns a caller's query selects (the others are selected as
+//! `NULL`, so the column itself is never read) and which row condition it adds.
+
+use sea_orm::{EntityTrait, Iterable, QueryFilter, QuerySelect, Select, sea_query::Expr};
+
+use super::{
+    Principal,
+    registry::{RowAccess, type_policy},
+};
+
+/// Whether `principal` may read `column` of `type_name`: a key, or read by a readable field.
+pub fn column_readable(principal: &Principal, type_name: &str, column: &str) -> bool {
+    let Some(policy) = type_policy(type_name) else {
+        return false;
+    };
+    policy.keys.contains(&column)
+        || policy
+            .fields
+            .iter()
+            .any(|f| f.columns.contains(&column) && principal.can_read(f.access))
+}
+
+/// `SELECT` of entity `E` for `principal`, projected by the policy of `type_name` and filtered
+/// by its row rule; `None` when the caller may see no row at all.
+pub fn select<E: EntityTrait>(
+    principal: &Principal,
+    type_name: &str,
+    rows: RowAccess,
+) -> Option<Select<E>> {
+    let mut query = E::find().select_only();
+    for column in E::Column::iter() {
+        let name = sea_orm::IdenStatic::as_str(&column);
+        if column_readable(principal, type_name, name) {
+            query = query.column(column);
+        } else {
+            query = query.column_as(Expr::cust("NULL"), name);
+        }
+    }
+    match rows {
+        RowAccess::All => Some(query),
+        RowAccess::Only(condition) => Some(query.filter(condition)),
+        RowAccess::Nothing => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use entities::treaties::treaty;
+    use sea_orm::{DbBackend, QueryTrait};
+
+    use super::*;
+    use crate::policy::{Role, Unit, registry::treaty_rows};
+
+    fn sql(principal: &Principal) -> String {
+        select::<treaty::Entity>(principal, "Treaty", treaty_rows(principal))
+            .map(|s| s.build(DbBackend::Postgres).to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn columns_the_caller_may_not_read_are_never_selected() {
+        let public = sql(&Principal::public());
+        assert!(
+            !public.contains(r#""treaty"."negotiation_notes""#),
+            "{public}"
+        );
+        assert!(
+            public.contains(r#"NULL AS "negotiation_notes""#),
+            "{public}"
+        );
+        assert!(
+            !public.contains(r#""treaty"."implementing_agencies""#),
+            "{public}"
+        );
+        assert!(public.contains(r#""treaty"."title_en""#), "{public}");
+        // The row rule is in the WHERE, not applied after fetching.
+        assert!(
+            public.contains(r#""treaty"."status" = 'in_force'"#),
+            "{public}"
+        );
+        assert!(
+            public.contains(r#""treaty"."publishable" = TRUE"#),
+            "{public}"
+        );
+
+        let staff = sql(&Principal::staff("s", Unit::Lpqt, [Role::Viewer]));
+        assert!(staff.contains(r#""treaty"."negotiation_notes""#), "{staff}");
+        assert!(!staff.contains("WHERE"), "{staff}");
+    }
+}

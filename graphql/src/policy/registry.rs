@@ -1,0 +1,487 @@
+//! The registry: the access class of every field of every type, the columns each field reads,
+//! and the row rule of every type, per audience. The only place where access is decided.
+
+use std::{collections::HashMap, sync::LazyLock};
+
+use entities::{agreements::agreement, treaties::treaty};
+use sea_orm::{ColumnTrait, Condition};
+
+use super::{
+    Access::{self, Internal, Open, Personal, Restricted, Shared},
+    Audience, Principal, Service, Unit,
+};
+
+/// One field: its access class and the table columns it reads (none for relations and
+/// computed fields).
+#[derive(Debug, Clone, Copy)]
+pub struct FieldPolicy {
+    pub name: &'static str,
+    pub access: Access,
+    pub columns: &'static [&'static str],
+}
+
+/// One GraphQL object type and its fields.
+#[derive(Debug)]
+pub struct TypePolicy {
+    pub name: &'static str,
+    /// Columns every query of this type selects whoever asks: keys that relations and
+    /// pagination need, and record metadata the type does not expose. They carry no
+    /// information a reader of the type lacks.
+    pub keys: &'static [&'static str],
+    pub fields: &'static [FieldPolicy],
+}
+
+const fn f(name: &'static str, access: Access, columns: &'static [&'static str]) -> FieldPolicy {
+    FieldPolicy {
+        name,
+        access,
+        columns,
+    }
+}
+
+/// A field that reads no column of its own (a relation, a computed value, a wrapper).
+const fn r(name: &'static str, access: Access) -> FieldPolicy {
+    FieldPolicy {
+        name,
+        access,
+        columns: &[],
+    }
+}
+
+/// Open fields that read no column: catalogue types, wrappers.
+macro_rules! open_fields {
+    ($($name:literal),* $(,)?) => { &[$(r($name, Open)),*] };
+}
+
+const TREATY_INFO: Access = Shared(Service::TreatyInfo);
+const AGREEMENT_INFO: Access = Shared(Service::AgreementInfo);
+const PERSONAL_TCCB: Access = Personal(Unit::Tccb);
+const SENSITIVE_TCCB: Access = Restricted(Unit::Tccb);
+
+pub static TYPES: &[TypePolicy] = &[
+    TypePolicy {
+        name: "Query",
+        keys: &[],
+        fields: &[
+            r("catalog", Open),
+            r("viewer", Open),
+            r("treaties", Open),
+            r("treaty", Open),
+            r("agreements", Open),
+            r("agreement", Open),
+            r("countries", Open),
+            r("country", Open),
+            r("personnelRecords", Internal),
+            r("personnelRecord", Internal),
+        ],
+    },
+    // The catalogue of Decision 3021: open to everyone.
+    TypePolicy {
+        name: "Catalog",
+        keys: &[],
+        fields: open_fields![
+            "decision",
+            "units",
+            "databases",
+            "sharingServices",
+            "openDatasets"
+        ],
+    },
+    TypePolicy {
+        name: "Decision",
+        keys: &[],
+        fields: open_fields![
+            "id",
+            "number",
+            "issuedOn",
+            "issuerVi",
+            "issuerEn",
+            "titleVi",
+            "titleEn",
+            "signedByTitleVi",
+            "signedByTitleEn",
+        ],
+    },
+    TypePolicy {
+        name: "Unit",
+        keys: &[],
+        fields: open_fields![
+            "id",
+            "code",
+            "nameVi",
+            "nameEn",
+            "ownedDatabases",
+            "providedServices",
+            "providedDatasets",
+        ],
+    },
+    TypePolicy {
+        name: "Database",
+        keys: &[],
+        fields: open_fields![
+            "id",
+            "code",
+            "number",
+            "group",
+            "groupNameVi",
+            "groupNameEn",
+            "nameVi",
+            "nameEn",
+            "purposeVi",
+            "purposeEn",
+            "contentVi",
+            "contentEn",
+            "collectionVi",
+            "collectionEn",
+            "defaultSharingVi",
+            "defaultSharingEn",
+            "ownerUnits",
+            "operatorUnits",
+            "ownerNoteVi",
+            "ownerNoteEn",
+            "timelineVi",
+            "timelineEn",
+            "notesVi",
+            "notesEn",
+            "sharingServices",
+        ],
+    },
+    TypePolicy {
+        name: "SharingService",
+        keys: &[],
+        fields: open_fields![
+            "id",
+            "code",
+            "number",
+            "nameVi",
+            "nameEn",
+            "provider",
+            "apiAddress",
+            "contentVi",
+            "contentEn",
+            "mode",
+            "modeVi",
+            "dataStandardVi",
+            "dataStandardEn",
+            "connectionModel",
+            "method",
+            "methodVi",
+            "consumerRequirementVi",
+            "consumerRequirementEn",
+            "databases",
+            "sources",
+        ],
+    },
+    TypePolicy {
+        name: "Frequency",
+        keys: &[],
+        fields: open_fields!["code", "uri"],
+    },
+    TypePolicy {
+        name: "OpenDataset",
+        keys: &[],
+        fields: open_fields![
+            "id",
+            "code",
+            "number",
+            "nameVi",
+            "nameEn",
+            "descriptionVi",
+            "descriptionEn",
+            "provider",
+            "firstPublishedVi",
+            "firstPublishedYear",
+            "firstPublishedPlanned",
+            "frequencyVi",
+            "frequencyEn",
+            "frequencies",
+            "website",
+            "sources",
+        ],
+    },
+    // What the caller may read, told to the caller.
+    TypePolicy {
+        name: "Viewer",
+        keys: &[],
+        fields: open_fields!["audience", "subject", "unit", "roles", "scopes", "readable"],
+    },
+    TypePolicy {
+        name: "ReadableType",
+        keys: &[],
+        fields: open_fields!["type", "fields"],
+    },
+    TypePolicy {
+        name: "PageInfo",
+        keys: &[],
+        fields: open_fields!["hasNextPage", "endCursor"],
+    },
+    // Treaties (LPQT).
+    TypePolicy {
+        name: "Treaty",
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("number", Open, &["number"]),
+            f("titleVi", Open, &["title_vi"]),
+            f("titleEn", Open, &["title_en"]),
+            f("shortName", Open, &["short_name"]),
+            f("kind", Open, &["kind"]),
+            f("level", Open, &["level"]),
+            f("bilateral", Open, &["bilateral"]),
+            r("parties", Open),
+            r("actions", Open),
+            f("signedOn", Open, &["signed_on"]),
+            f("signedAt", Open, &["signed_at"]),
+            f("signatory", Open, &["signatory"]),
+            f("signatoryCapacity", Open, &["signatory_capacity"]),
+            f("entryIntoForce", Open, &["entry_into_force"]),
+            f("entryIntoForceForVn", Open, &["entry_into_force_for_vn"]),
+            f("status", Open, &["status"]),
+            f("statusNote", Open, &["status_note"]),
+            f("depositary", Open, &["depositary"]),
+            f("languages", Open, &["languages"]),
+            f("unRegistrationNumber", Open, &["un_registration_number"]),
+            // Open, and the public row rule admits only treaties in force and publishable.
+            f("fullText", Open, &["full_text"]),
+            f("publishable", Open, &["publishable"]),
+            f(
+                "implementingAgencies",
+                TREATY_INFO,
+                &["implementing_agencies"],
+            ),
+            f(
+                "implementationReports",
+                TREATY_INFO,
+                &["implementation_reports"],
+            ),
+            f("negotiationNotes", Internal, &["negotiation_notes"]),
+            f("internalAssessment", Internal, &["internal_assessment"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("confidence", Internal, &["confidence"]),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    TypePolicy {
+        name: "TreatyParty",
+        keys: &[
+            "id",
+            "treaty_id",
+            "position",
+            "created_at",
+            "updated_at",
+            "version",
+        ],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("countryCode", Open, &["country_code"]),
+            r("country", Open),
+            f("organisation", Open, &["organisation"]),
+        ],
+    },
+    TypePolicy {
+        name: "TreatyAction",
+        keys: &["id", "treaty_id", "created_at", "updated_at", "version"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("participantCode", Open, &["participant_code"]),
+            r("participant", Open),
+            f("action", Open, &["action"]),
+            f("actionOn", Open, &["action_on"]),
+            f("note", Open, &["note"]),
+        ],
+    },
+    TypePolicy {
+        name: "TreatyConnection",
+        keys: &[],
+        fields: open_fields!["edges", "pageInfo", "totalCount"],
+    },
+    TypePolicy {
+        name: "TreatyEdge",
+        keys: &[],
+        fields: open_fields!["cursor", "node"],
+    },
+    // International agreements (LPQT).
+    TypePolicy {
+        name: "Agreement",
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("number", Open, &["number"]),
+            f("titleVi", Open, &["title_vi"]),
+            f("titleEn", Open, &["title_en"]),
+            f("vnParty", Open, &["vn_party"]),
+            f("vnPartyLevel", Open, &["vn_party_level"]),
+            f("foreignParty", Open, &["foreign_party"]),
+            f("foreignPartyKind", Open, &["foreign_party_kind"]),
+            f("foreignCountryCode", Open, &["foreign_country_code"]),
+            r("foreignCountry", Open),
+            f("field", Open, &["field"]),
+            f("signedOn", Open, &["signed_on"]),
+            f("effectiveOn", Open, &["effective_on"]),
+            f("expiresOn", Open, &["expires_on"]),
+            f("status", Open, &["status"]),
+            f("publishable", Open, &["publishable"]),
+            f("fullRecord", AGREEMENT_INFO, &["full_record"]),
+            f("copiesReceived", AGREEMENT_INFO, &["copies_received"]),
+            f("annualReports", Internal, &["annual_reports"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    TypePolicy {
+        name: "AgreementConnection",
+        keys: &[],
+        fields: open_fields!["edges", "pageInfo", "totalCount"],
+    },
+    TypePolicy {
+        name: "AgreementEdge",
+        keys: &[],
+        fields: open_fields!["cursor", "node"],
+    },
+    // Countries (country-profiles, DVDN).
+    TypePolicy {
+        name: "Country",
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("code", Open, &["code"]),
+            f("alpha3", Open, &["alpha3"]),
+            f("numeric", Open, &["numeric"]),
+            f("nameEn", Open, &["name_en"]),
+            f("officialNameEn", Open, &["official_name_en"]),
+            f("nameVi", Open, &["name_vi"]),
+            f(
+                "relationsEstablishedOn",
+                Open,
+                &["relations_established_on"],
+            ),
+            f("partnershipFramework", Open, &["partnership_framework"]),
+            f(
+                "partnershipFrameworkVi",
+                Open,
+                &["partnership_framework_vi"],
+            ),
+            f("partnershipSince", Open, &["partnership_since"]),
+            f("profileAssessment", Internal, &["profile_assessment"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    TypePolicy {
+        name: "CountryConnection",
+        keys: &[],
+        fields: open_fields!["edges", "pageInfo", "totalCount"],
+    },
+    TypePolicy {
+        name: "CountryEdge",
+        keys: &[],
+        fields: open_fields!["cursor", "node"],
+    },
+    // Personnel (TCCB): internal; personal and sensitive parts for TCCB only.
+    TypePolicy {
+        name: "PersonnelRecord",
+        keys: &["id"],
+        fields: &[
+            f("id", Internal, &["id"]),
+            f("staffNumber", Internal, &["staff_number"]),
+            f("fullName", Internal, &["full_name"]),
+            f("unit", Internal, &["unit_code"]),
+            f("positionTitle", Internal, &["position_title"]),
+            f("civilServiceRank", Internal, &["civil_service_rank"]),
+            f("workEmail", Internal, &["work_email"]),
+            f("salaryGrade", PERSONAL_TCCB, &["salary_grade"]),
+            f("dateOfBirth", PERSONAL_TCCB, &["date_of_birth"]),
+            f("gender", PERSONAL_TCCB, &["gender"]),
+            f("homeAddress", PERSONAL_TCCB, &["home_address"]),
+            f("ethnicity", SENSITIVE_TCCB, &["ethnicity"]),
+            f("religion", SENSITIVE_TCCB, &["religion"]),
+            f("partyMemberSince", SENSITIVE_TCCB, &["party_member_since"]),
+            f("healthStatus", SENSITIVE_TCCB, &["health_status"]),
+            f("createdAt", Internal, &["created_at"]),
+            f("updatedAt", Internal, &["updated_at"]),
+            f("version", Internal, &["version"]),
+        ],
+    },
+    TypePolicy {
+        name: "PersonnelRecordConnection",
+        keys: &[],
+        fields: open_fields!["edges", "pageInfo", "totalCount"],
+    },
+    TypePolicy {
+        name: "PersonnelRecordEdge",
+        keys: &[],
+        fields: open_fields!["cursor", "node"],
+    },
+];
+
+static INDEX: LazyLock<HashMap<(&'static str, &'static str), &'static FieldPolicy>> =
+    LazyLock::new(|| {
+        TYPES
+            .iter()
+            .flat_map(|t| t.fields.iter().map(move |f| ((t.name, f.name), f)))
+            .collect()
+    });
+
+/// The policy of a type.
+pub fn type_policy(type_name: &str) -> Option<&'static TypePolicy> {
+    TYPES.iter().find(|t| t.name == type_name)
+}
+
+/// The access class of `type_name.field`; `None` (readable by nobody) when undeclared.
+pub fn access(type_name: &str, field: &str) -> Option<Access> {
+    INDEX.get(&(type_name, field)).map(|f| f.access)
+}
+
+/// Which rows of a type a caller may see.
+#[derive(Debug, Clone)]
+pub enum RowAccess {
+    All,
+    Only(Condition),
+    Nothing,
+}
+
+/// Treaties: the public sees those in force, publishable and without a secrecy mark; a partner
+/// holding `treaty-info` those in force without a secrecy mark; staff all of them.
+pub fn treaty_rows(principal: &Principal) -> RowAccess {
+    let in_force = Condition::all()
+        .add(treaty::Column::Status.eq("in_force"))
+        .add(treaty::Column::SecrecyLevel.is_null());
+    match principal.audience {
+        Audience::Staff => RowAccess::All,
+        Audience::Partner if principal.holds(Service::TreatyInfo) => RowAccess::Only(in_force),
+        _ => RowAccess::Only(in_force.add(treaty::Column::Publishable.eq(true))),
+    }
+}
+
+/// International agreements: as treaties, with `agreement-info`.
+pub fn agreement_rows(principal: &Principal) -> RowAccess {
+    let in_force = Condition::all()
+        .add(agreement::Column::Status.eq("in_force"))
+        .add(agreement::Column::SecrecyLevel.is_null());
+    match principal.audience {
+        Audience::Staff => RowAccess::All,
+        Audience::Partner if principal.holds(Service::AgreementInfo) => RowAccess::Only(in_force),
+        _ => RowAccess::Only(in_force.add(agreement::Column::Publishable.eq(true))),
+    }
+}
+
+/// Countries: every row for everyone (the record holds no secret; stored rows carry no mark).
+pub fn country_rows(_principal: &Principal) -> RowAccess {
+    RowAccess::Only(
+        Condition::all().add(entities::country_profiles::country::Column::SecrecyLevel.is_null()),
+    )
+}
+
+/// Personnel records: staff only; nothing online for partners, whatever their scopes.
+pub fn personnel_rows(principal: &Principal) -> RowAccess {
+    match principal.audience {
+        Audience::Staff => RowAccess::All,
+        _ => RowAccess::Nothing,
+    }
+}

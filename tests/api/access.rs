@@ -1,0 +1,413 @@
+//! The access policy at work: an access matrix generated from the registry, and the rules the
+//! decision and the laws require, proved on the demo data.
+
+use graphql::policy::{Principal, Role, Service, Unit, registry};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, spawn_app};
+
+/// A caller of the matrix: its token and the principal the registry judges.
+struct Caller {
+    name: String,
+    token: Option<String>,
+    principal: Principal,
+}
+
+fn callers(app: &TestApp) -> Vec<Caller> {
+    let mut callers = vec![
+        Caller {
+            name: "public".to_owned(),
+            token: None,
+            principal: Principal::public(),
+        },
+        Caller {
+            name: "partner without scope".to_owned(),
+            token: Some(app.partner_token(&[])),
+            principal: Principal::partner("p", []),
+        },
+    ];
+    for service in Service::ALL {
+        callers.push(Caller {
+            name: format!("partner {service}"),
+            token: Some(app.partner_token(&[service.code()])),
+            principal: Principal::partner("p", [*service]),
+        });
+    }
+    for unit in [Unit::Tccb, Unit::Lpqt] {
+        callers.push(Caller {
+            name: format!("staff {unit}"),
+            token: Some(app.staff_token(unit.code(), &["viewer"])),
+            principal: Principal::staff("s", unit, [Role::Viewer]),
+        });
+    }
+    callers
+}
+
+/// The root list field of each domain type the matrix covers.
+const LISTS: &[(&str, &str)] = &[
+    ("Treaty", "treaties"),
+    ("Agreement", "agreements"),
+    ("Country", "countries"),
+    ("PersonnelRecord", "personnelRecords"),
+];
+
+fn forbidden_paths(body: &Value) -> Vec<String> {
+    body["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["extensions"]["code"] == "FORBIDDEN")
+        .map(|e| {
+            e["path"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|s| s.to_string().trim_matches('"').to_owned())
+                .collect::<Vec<_>>()
+                .join(".")
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn every_column_field_is_readable_exactly_as_the_registry_says_for_every_caller() {
+    let app = spawn_app().await;
+    for (type_name, list) in LISTS {
+        let policy = registry::type_policy(type_name).expect("declared");
+        let fields: Vec<_> = policy
+            .fields
+            .iter()
+            .filter(|f| !f.columns.is_empty())
+            .collect();
+        let selection: Vec<&str> = fields.iter().map(|f| f.name).collect();
+        let query = format!(
+            "{{ {list}(first: 100) {{ edges {{ node {{ {} }} }} }} }}",
+            selection.join(" ")
+        );
+        let root = registry::access("Query", list).expect("root declared");
+        for caller in callers(&app) {
+            let (status, body) = app
+                .graphql_as(caller.token.as_deref(), &query, json!({}))
+                .await;
+            assert_eq!(status, 200, "{} {type_name}: {body}", caller.name);
+            let forbidden = forbidden_paths(&body);
+            if !caller.principal.can_read(root) {
+                assert_eq!(body["data"][list], Value::Null, "{} {list}", caller.name);
+                assert_eq!(forbidden, vec![list.to_string()], "{} {list}", caller.name);
+                continue;
+            }
+            let edges = body["data"][list]["edges"]
+                .as_array()
+                .expect("edges")
+                .clone();
+            assert!(
+                !edges.is_empty(),
+                "{} sees no {type_name}: {body}",
+                caller.name
+            );
+            for field in &fields {
+                let readable = caller.principal.can_read(field.access);
+                let denied = forbidden
+                    .iter()
+                    .filter(|p| p.ends_with(&format!(".node.{}", field.name)))
+                    .count();
+                if readable {
+                    assert_eq!(
+                        denied, 0,
+                        "{} may read {type_name}.{}",
+                        caller.name, field.name
+                    );
+                } else {
+                    assert_eq!(
+                        denied,
+                        edges.len(),
+                        "{} must not read {type_name}.{}: {body}",
+                        caller.name,
+                        field.name
+                    );
+                    for edge in &edges {
+                        assert_eq!(edge["node"][field.name], Value::Null);
+                    }
+                }
+            }
+        }
+    }
+}
+
+async fn treaty_numbers(app: &TestApp, token: Option<&str>) -> Vec<(String, String)> {
+    let (_, body) = app
+        .graphql_as(
+            token,
+            "{ treaties(first: 100) { totalCount edges { node { number status } } } }",
+            json!({}),
+        )
+        .await;
+    let connection = &body["data"]["treaties"];
+    let edges = connection["edges"].as_array().expect("edges");
+    assert_eq!(connection["totalCount"].as_u64(), Some(edges.len() as u64));
+    edges
+        .iter()
+        .map(|e| {
+            (
+                e["node"]["number"].as_str().expect("number").to_owned(),
+                e["node"]["status"].as_str().expect("status").to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn public_sees_only_treaties_in_force_and_publishable_staff_sees_negotiations_too() {
+    let app = spawn_app().await;
+    let public = treaty_numbers(&app, None).await;
+    let partner = treaty_numbers(&app, Some(&app.partner_token(&["treaty-info"]))).await;
+    let staff = treaty_numbers(&app, Some(&app.staff_token("LPQT", &["viewer"]))).await;
+
+    assert!(public.iter().all(|(_, status)| status == "in_force"));
+    assert!(partner.iter().all(|(_, status)| status == "in_force"));
+    // Low-confidence treaties are in force but not publishable: partners see them, the public not.
+    assert!(
+        partner.len() > public.len(),
+        "{} vs {}",
+        partner.len(),
+        public.len()
+    );
+    assert!(public.iter().all(|p| partner.contains(p)));
+    assert!(
+        staff
+            .iter()
+            .any(|(n, s)| n == "DEMO-N01" && s == "negotiating")
+    );
+    assert!(!partner.iter().any(|(n, _)| n.starts_with("DEMO-N")));
+    assert_eq!(staff.len(), 75);
+}
+
+#[tokio::test]
+async fn forbidden_fields_are_null_with_forbidden_and_the_rest_is_served() {
+    let app = spawn_app().await;
+    let (status, body) = app
+        .graphql(
+            "{ treaties(first: 1) { edges { node { number negotiationNotes implementingAgencies } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let node = &body["data"]["treaties"]["edges"][0]["node"];
+    assert!(node["number"].is_string());
+    assert_eq!(node["negotiationNotes"], Value::Null);
+    let mut paths = forbidden_paths(&body);
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            "treaties.edges.0.node.implementingAgencies",
+            "treaties.edges.0.node.negotiationNotes"
+        ]
+    );
+
+    let partner = app.partner_token(&["treaty-info"]);
+    let (_, body) = app
+        .graphql_as(
+            Some(&partner),
+            "{ treaties(first: 1) { edges { node { implementingAgencies } } } }",
+            json!({}),
+        )
+        .await;
+    assert!(body["data"]["treaties"]["edges"][0]["node"]["implementingAgencies"].is_string());
+}
+
+#[tokio::test]
+async fn personnel_is_internal_and_its_sensitive_fields_are_for_tccb_only() {
+    let app = spawn_app().await;
+    let query =
+        "{ personnelRecords(first: 10) { edges { node { fullName ethnicity religion } } } }";
+    for token in [None, Some(app.partner_token(&["personnel-info"]))] {
+        let (_, body) = app.graphql_as(token.as_deref(), query, json!({})).await;
+        assert_eq!(body["data"]["personnelRecords"], Value::Null);
+        assert_eq!(forbidden_paths(&body), ["personnelRecords"]);
+    }
+    let (_, body) = app
+        .graphql_as(
+            Some(&app.staff_token("LPQT", &["viewer"])),
+            query,
+            json!({}),
+        )
+        .await;
+    let node = &body["data"]["personnelRecords"]["edges"][0]["node"];
+    assert!(node["fullName"].is_string());
+    assert_eq!(node["ethnicity"], Value::Null);
+    let (_, body) = app
+        .graphql_as(
+            Some(&app.staff_token("TCCB", &["viewer"])),
+            query,
+            json!({}),
+        )
+        .await;
+    let node = &body["data"]["personnelRecords"]["edges"][0]["node"];
+    assert!(node["ethnicity"].is_string(), "{body}");
+    assert!(body.get("errors").is_none(), "{body}");
+}
+
+#[tokio::test]
+async fn nested_relations_cross_sources_and_stay_open() {
+    let app = spawn_app().await;
+    let (_, body) = app
+        .graphql(
+            r#"{ treaties(first: 100, filter: { bilateral: true }) { edges { node {
+                number parties { countryCode country { nameVi nameEn } organisation }
+                actions { action participant { code } }
+            } } } }"#,
+            json!({}),
+        )
+        .await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let edges = body["data"]["treaties"]["edges"].as_array().expect("edges");
+    let with_korea = edges.iter().find(|e| {
+        e["node"]["parties"]
+            .as_array()
+            .is_some_and(|ps| ps.iter().any(|p| p["countryCode"] == "KR"))
+    });
+    let parties = &with_korea.expect("a treaty with the Republic of Korea")["node"]["parties"];
+    let korea = parties
+        .as_array()
+        .expect("parties")
+        .iter()
+        .find(|p| p["countryCode"] == "KR")
+        .expect("KR");
+    assert_eq!(korea["country"]["nameEn"], "Korea, Republic of");
+}
+
+#[tokio::test]
+async fn viewer_tells_the_caller_what_it_may_read() {
+    let app = spawn_app().await;
+    let query = "{ viewer { audience subject unit roles scopes readable { type fields } } }";
+    let (_, body) = app.graphql(query, json!({})).await;
+    let viewer = &body["data"]["viewer"];
+    assert_eq!(viewer["audience"], "PUBLIC");
+    let types: Vec<&str> = viewer["readable"]
+        .as_array()
+        .expect("readable")
+        .iter()
+        .map(|t| t["type"].as_str().expect("type"))
+        .collect();
+    assert!(types.contains(&"Treaty"));
+    assert!(!types.contains(&"PersonnelRecord"));
+
+    let (_, body) = app
+        .graphql_as(
+            Some(&app.staff_token("TCCB", &["editor"])),
+            query,
+            json!({}),
+        )
+        .await;
+    let viewer = &body["data"]["viewer"];
+    assert_eq!(viewer["audience"], "STAFF");
+    assert_eq!(viewer["unit"], "TCCB");
+    assert_eq!(viewer["roles"], json!(["editor"]));
+    let personnel = viewer["readable"]
+        .as_array()
+        .expect("readable")
+        .iter()
+        .find(|t| t["type"] == "PersonnelRecord")
+        .expect("personnel readable");
+    assert!(
+        personnel["fields"]
+            .as_array()
+            .expect("fields")
+            .contains(&json!("ethnicity"))
+    );
+}
+
+#[tokio::test]
+async fn introspection_is_for_staff_only() {
+    let app = spawn_app().await;
+    let query = "{ __schema { types { name } } }";
+    let (_, body) = app.graphql(query, json!({})).await;
+    assert!(
+        body["data"].is_null() || body["data"]["__schema"].is_null(),
+        "{body}"
+    );
+    let (_, body) = app
+        .graphql_as(Some(&app.staff_token("VP", &["viewer"])), query, json!({}))
+        .await;
+    assert!(body["data"]["__schema"]["types"].is_array(), "{body}");
+}
+
+/// Every field of every object type has a registry entry, and every entry names a real field:
+/// the registry fails closed, and a new field cannot go undeclared.
+#[test]
+fn every_field_of_the_schema_is_declared_in_the_registry() {
+    let sdl = graphql::sdl();
+    let document = async_graphql::parser::parse_schema(&sdl).expect("SDL parses");
+    let mut seen = Vec::new();
+    for definition in &document.definitions {
+        let async_graphql::parser::types::TypeSystemDefinition::Type(t) = definition else {
+            continue;
+        };
+        let async_graphql::parser::types::TypeKind::Object(object) = &t.node.kind else {
+            continue;
+        };
+        let type_name = t.node.name.node.as_str();
+        for field in &object.fields {
+            let name = field.node.name.node.as_str();
+            let access = registry::access(type_name, name);
+            assert!(access.is_some(), "{type_name}.{name} has no access class");
+            // A field that may be denied to someone resolves to null, so it must be nullable.
+            if access != Some(graphql::policy::Access::Open) {
+                assert!(
+                    field.node.ty.node.nullable,
+                    "{type_name}.{name} must be nullable"
+                );
+            }
+            seen.push((type_name.to_owned(), name.to_owned()));
+        }
+    }
+    for t in registry::TYPES {
+        for f in t.fields {
+            assert!(
+                seen.contains(&(t.name.to_owned(), f.name.to_owned())),
+                "registry entry {}.{} names no field",
+                t.name,
+                f.name
+            );
+        }
+    }
+}
+
+#[test]
+fn audience_sdls_show_only_what_the_audience_may_read() {
+    let public = graphql::sdl_for(&Principal::public());
+    let partner = graphql::sdl_for(&Principal::partner("p", [Service::TreatyInfo]));
+    let staff_lpqt = graphql::sdl_for(&Principal::staff("s", Unit::Lpqt, [Role::Viewer]));
+    for t in registry::TYPES {
+        for f in t.fields {
+            if f.access != graphql::policy::Access::Open {
+                assert!(
+                    !type_block(&public, t.name).contains(&format!("\t{}", f.name)),
+                    "public SDL shows {}.{}",
+                    t.name,
+                    f.name
+                );
+            }
+        }
+    }
+    assert!(!public.contains("PersonnelRecord"));
+    assert!(type_block(&partner, "Treaty").contains("\timplementingAgencies"));
+    assert!(!type_block(&partner, "Agreement").contains("\tfullRecord"));
+    assert!(!type_block(&partner, "Treaty").contains("\tnegotiationNotes"));
+    assert!(type_block(&staff_lpqt, "PersonnelRecord").contains("\tfullName"));
+    assert!(!type_block(&staff_lpqt, "PersonnelRecord").contains("\tethnicity"));
+    insta::assert_snapshot!("sdl_public", public);
+    insta::assert_snapshot!("sdl_partner_treaty_info", partner);
+    insta::assert_snapshot!("sdl_staff_lpqt", staff_lpqt);
+}
+
+/// The lines of `type NAME { … }` in an SDL.
+fn type_block(sdl: &str, name: &str) -> String {
+    let start = format!("type {name} {{");
+    let Some(from) = sdl.find(&start) else {
+        return String::new();
+    };
+    let rest = &sdl[from..];
+    rest[..rest.find("\n}").unwrap_or(rest.len())].to_owned()
+}
