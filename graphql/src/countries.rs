@@ -45,11 +45,10 @@ impl CountryQuery {
                 "`code` must be an ISO 3166-1 alpha-2 code, not {code:?}"
             )));
         }
-        Ok(ctx
-            .data_unchecked::<Loaders>()
+        ctx.data_unchecked::<Loaders>()
             .countries
             .load_one(code)
-            .await?)
+            .await
     }
 }
 

@@ -256,11 +256,10 @@ impl TreatyAction {
         &self.0.participant_code
     }
     async fn participant(&self, ctx: &Context<'_>) -> Result<Option<Country>, ApiError> {
-        Ok(ctx
-            .data_unchecked::<Loaders>()
+        ctx.data_unchecked::<Loaders>()
             .countries
             .load_one(self.0.participant_code.clone())
-            .await?)
+            .await
     }
     /// `signature`, `ratification`, `approval`, `acceptance`, `accession`, `succession`,
     /// `admission`, `reservation`, `withdrawal`.

@@ -28,16 +28,16 @@ pub fn filter(full: &str, principal: &Principal) -> String {
     let mut starts: Vec<usize> = document
         .definitions
         .iter()
-        .filter_map(|d| match d {
-            TypeSystemDefinition::Type(t) => Some(
+        .map(|d| match d {
+            TypeSystemDefinition::Type(t) => {
                 t.node
                     .description
                     .as_ref()
                     .map_or(t.pos.line, |d| d.pos.line)
-                    - 1,
-            ),
-            TypeSystemDefinition::Schema(s) => Some(s.pos.line - 1),
-            TypeSystemDefinition::Directive(d) => Some(d.pos.line - 1),
+                    - 1
+            }
+            TypeSystemDefinition::Schema(s) => s.pos.line - 1,
+            TypeSystemDefinition::Directive(d) => d.pos.line - 1,
         })
         .collect();
     starts.push(lines.len());
