@@ -6,9 +6,12 @@ use clap::{Parser, Subcommand};
 
 use graphql::policy::{Audience, Principal, Role, Service, Unit};
 
+use entities::Source;
+
 use crate::{
     auth::KeySet,
     configuration::Settings,
+    partners,
     sources::{self, SourceError},
     startup::{Application, StartupError},
 };
@@ -65,6 +68,45 @@ pub enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Partner clients and their grants.
+    Partner {
+        #[command(subcommand)]
+        command: PartnerCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PartnerCommand {
+    /// Register a client; prints its secret, shown only this once.
+    Add {
+        #[arg(long)]
+        client_id: String,
+        /// The agency the client belongs to.
+        #[arg(long)]
+        agency: String,
+    },
+    /// Grant a sharing service to a client.
+    Grant {
+        #[arg(long)]
+        client_id: String,
+        #[arg(long)]
+        service: Service,
+        /// The legal basis of the sharing (agreement, decree article, …).
+        #[arg(long)]
+        legal_basis: String,
+        /// Last day of the grant (YYYY-MM-DD), inclusive.
+        #[arg(long)]
+        expires_on: Option<chrono::NaiveDate>,
+    },
+    /// Revoke a client's grants of a service, at once.
+    Revoke {
+        #[arg(long)]
+        client_id: String,
+        #[arg(long)]
+        service: Service,
+    },
+    /// List clients and grants.
+    List,
 }
 
 #[derive(Debug, Subcommand)]
@@ -88,6 +130,13 @@ pub enum TokenCommand {
         #[arg(long, default_value_t = 3600)]
         ttl_secs: i64,
     },
+    /// Revoke a token by its `jti`, at once.
+    Revoke {
+        #[arg(long)]
+        jti: String,
+        #[arg(long, default_value = "revoked by an operator")]
+        reason: String,
+    },
 }
 
 /// A failure of a command, printed as one line by `main`.
@@ -99,6 +148,8 @@ pub enum CliError {
     Source(#[from] SourceError),
     #[error("{0}")]
     Seed(String),
+    #[error(transparent)]
+    Partner(#[from] partners::PartnerError),
     #[error("token: {0}")]
     Token(String),
     #[error("server stopped with an error: {0}")]
@@ -153,6 +204,17 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), CliError> {
             Ok(())
         }
         Command::Token {
+            command: TokenCommand::Revoke { jti, reason },
+        } => {
+            let sources = meta_ready(&settings).await?;
+            partners::revoke_token(sources.get(Source::Meta), &jti, &reason)
+                .await
+                .map_err(|e| CliError::Token(e.to_string()))?;
+            println!("token {jti} revoked");
+            Ok(())
+        }
+        Command::Partner { command } => partner(command, &settings).await,
+        Command::Token {
             command:
                 TokenCommand::Issue {
                     subject,
@@ -195,6 +257,68 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// The sources, migrated, for commands that write to `meta`.
+async fn meta_ready(settings: &Settings) -> Result<entities::SourceConnections, CliError> {
+    let sources = sources::connect(settings).await?;
+    sources::migrate_all(&sources).await?;
+    Ok(sources)
+}
+
+async fn partner(command: PartnerCommand, settings: &Settings) -> Result<(), CliError> {
+    let sources = meta_ready(settings).await?;
+    let meta = sources.get(Source::Meta);
+    match command {
+        PartnerCommand::Add { client_id, agency } => {
+            let secret = partners::add_client(meta, &client_id, &agency).await?;
+            println!("client_id: {client_id}\nclient_secret: {secret}");
+            eprintln!("the secret is shown only now; it is stored hashed");
+        }
+        PartnerCommand::Grant {
+            client_id,
+            service,
+            legal_basis,
+            expires_on,
+        } => {
+            let expires_at = expires_on
+                .and_then(|day| day.succ_opt())
+                .and_then(|next| next.and_hms_opt(0, 0, 0))
+                .map(|t| t.and_utc());
+            partners::grant(meta, &client_id, service, &legal_basis, expires_at).await?;
+            println!("{service} granted to {client_id}");
+        }
+        PartnerCommand::Revoke { client_id, service } => {
+            let revoked = partners::revoke(meta, &client_id, service).await?;
+            println!("{revoked} grant(s) of {service} revoked for {client_id}");
+        }
+        PartnerCommand::List => {
+            let clients = partners::list(meta)
+                .await
+                .map_err(partners::PartnerError::from)?;
+            for (client, grants) in clients {
+                println!(
+                    "{}\t{}{}",
+                    client.client_id,
+                    client.agency_name,
+                    if client.disabled_at.is_some() {
+                        "\t(disabled)"
+                    } else {
+                        ""
+                    }
+                );
+                for g in grants {
+                    let state = match (g.revoked_at, g.expires_at) {
+                        (Some(at), _) => format!("revoked {at}"),
+                        (None, Some(at)) => format!("until {at}"),
+                        (None, None) => "active".to_owned(),
+                    };
+                    println!("\t{}\t{}\t{}", g.service_code, state, g.legal_basis);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn seed_demo(settings: &Settings) -> Result<(), CliError> {

@@ -47,6 +47,9 @@ pub struct Settings {
     pub signing_key_file: Option<PathBuf>,
     /// Longest token lifetime accepted, `exp - iat`, in seconds (`MOFA_MAX_TOKEN_LIFETIME_SECS`).
     pub max_token_lifetime_secs: i64,
+    /// Lifetime of the partner tokens `/oauth/token` mints, in seconds
+    /// (`MOFA_PARTNER_TOKEN_TTL_SECS`).
+    pub partner_token_ttl_secs: i64,
 }
 
 impl Default for Settings {
@@ -68,6 +71,7 @@ impl Default for Settings {
             token_issuer: "mofa-graph".to_owned(),
             signing_key_file: None,
             max_token_lifetime_secs: 24 * 3600,
+            partner_token_ttl_secs: 900,
         }
     }
 }
@@ -205,6 +209,7 @@ impl Settings {
                 "DB_MAX_CONNECTIONS" => settings.db_max_connections = parse(&key, &value)?,
                 "TOKEN_ISSUER" => settings.token_issuer = value.trim().to_owned(),
                 "SIGNING_KEY_FILE" => settings.signing_key_file = Some(PathBuf::from(value)),
+                "PARTNER_TOKEN_TTL_SECS" => settings.partner_token_ttl_secs = parse(&key, &value)?,
                 "MAX_TOKEN_LIFETIME_SECS" => {
                     settings.max_token_lifetime_secs = parse(&key, &value)?;
                 }
@@ -238,6 +243,14 @@ impl Settings {
         }
         if self.db_max_connections == 0 {
             return Err(invalid("db_max_connections", "must be at least 1"));
+        }
+        if self.partner_token_ttl_secs < 1
+            || self.partner_token_ttl_secs > self.max_token_lifetime_secs
+        {
+            return Err(invalid(
+                "partner_token_ttl_secs",
+                "must be between 1 and max_token_lifetime_secs",
+            ));
         }
         if self.workers == Some(0) {
             return Err(invalid("workers", "must be at least 1"));

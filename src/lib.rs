@@ -10,6 +10,7 @@ pub mod cli;
 pub mod configuration;
 mod http;
 mod metrics;
+pub mod partners;
 pub mod sources;
 pub mod startup;
 mod state;

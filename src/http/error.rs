@@ -15,6 +15,8 @@ pub enum HttpError {
     /// 401 `UNAUTHENTICATED`: the bearer token is invalid. Why goes to the log, not to the
     /// client.
     Unauthenticated,
+    /// 500 `INTERNAL`: something failed on our side; the cause went to the log.
+    Internal,
     /// 405 `METHOD_NOT_ALLOWED`, with the methods that are allowed.
     MethodNotAllowed {
         allow: &'static str,
@@ -33,6 +35,7 @@ impl HttpError {
         match self {
             HttpError::BadRequest(_) => StatusCode::BAD_REQUEST,
             HttpError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            HttpError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             HttpError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             HttpError::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
             HttpError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
@@ -44,6 +47,7 @@ impl HttpError {
         match self {
             HttpError::BadRequest(_) => "BAD_REQUEST",
             HttpError::Unauthenticated => "UNAUTHENTICATED",
+            HttpError::Internal => "INTERNAL",
             HttpError::MethodNotAllowed { .. } => "METHOD_NOT_ALLOWED",
             HttpError::NotAcceptable => "NOT_ACCEPTABLE",
             HttpError::PayloadTooLarge { .. } => "PAYLOAD_TOO_LARGE",
@@ -55,6 +59,7 @@ impl HttpError {
         match self {
             HttpError::BadRequest(why) => why.clone(),
             HttpError::Unauthenticated => "invalid token".to_owned(),
+            HttpError::Internal => "internal error".to_owned(),
             HttpError::MethodNotAllowed { message, .. } => (*message).to_owned(),
             HttpError::NotAcceptable => "the Accept header admits neither \
                 application/graphql-response+json nor application/json"

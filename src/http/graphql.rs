@@ -16,7 +16,7 @@ use super::{
     error::HttpError,
     media::{ResponseMediaType, require_json_body},
 };
-use crate::{auth, state::AppState};
+use crate::{auth, partners, state::AppState};
 use graphql::policy::Principal;
 
 /// The parameters of one GraphQL-over-HTTP request, whichever method carried them.
@@ -41,7 +41,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         Ok(media) => media,
         Err(err) => return err.into_response(None),
     };
-    let principal = match authenticate(&req, &state) {
+    let principal = match authenticate(&req, &state).await {
         Ok(principal) => principal,
         Err(err) => return err.into_response(Some(media)),
     };
@@ -60,7 +60,7 @@ pub async fn post(
         Ok(media) => media,
         Err(err) => return err.into_response(None),
     };
-    let principal = match authenticate(&req, &state) {
+    let principal = match authenticate(&req, &state).await {
         Ok(principal) => principal,
         Err(err) => return err.into_response(Some(media)),
     };
@@ -199,20 +199,41 @@ fn post_params(body: &[u8]) -> Result<GraphqlParams, HttpError> {
     })
 }
 
-/// The caller: the public without a token, else who the token says, or 401.
-fn authenticate(req: &HttpRequest, state: &AppState) -> Result<Principal, HttpError> {
+/// The caller: the public without a token, else who the token says, or 401. A revoked token
+/// is refused; a partner's scopes are cut down to its active grants.
+async fn authenticate(req: &HttpRequest, state: &AppState) -> Result<Principal, HttpError> {
     let header = req
         .headers()
         .get(actix_web::http::header::AUTHORIZATION)
         .map(|v| v.to_str().unwrap_or_default());
-    let verified = auth::bearer(header).and_then(|token| match token {
-        None => Ok(Principal::public()),
-        Some(token) => state.keys.principal(token),
-    });
-    verified.map_err(|reason| {
+    let refused = |reason: &dyn std::fmt::Display| {
         tracing::info!(%reason, "token refused");
         HttpError::Unauthenticated
-    })
+    };
+    let token = match auth::bearer(header) {
+        Ok(None) => return Ok(Principal::public()),
+        Ok(Some(token)) => token,
+        Err(reason) => return Err(refused(&reason)),
+    };
+    let mut principal = state.keys.principal(token).map_err(|r| refused(&r))?;
+    let meta = state.sources.get(entities::Source::Meta);
+    let internal = |err: sea_orm::DbErr| {
+        tracing::error!(error = %err, "cannot check a token against meta");
+        HttpError::Internal
+    };
+    if let Some(jti) = &principal.token_id
+        && partners::is_revoked(meta, jti).await.map_err(internal)?
+    {
+        return Err(refused(&"revoked"));
+    }
+    if principal.audience == graphql::policy::Audience::Partner {
+        let client = principal.client_id.clone().unwrap_or_default();
+        let granted = partners::active_services(meta, &client)
+            .await
+            .map_err(internal)?;
+        principal.scopes.retain(|s| granted.contains(s));
+    }
+    Ok(principal)
 }
 
 async fn execute(

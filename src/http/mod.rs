@@ -5,6 +5,7 @@ mod graphiql;
 mod graphql;
 mod health;
 mod media;
+mod oauth;
 
 use actix_web::web;
 
@@ -23,5 +24,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route("/healthz", web::get().to(health::healthz))
     .route("/readyz", web::get().to(health::readyz))
     .route("/metrics", web::get().to(health::metrics))
-    .route("/.well-known/jwks.json", web::get().to(health::jwks));
+    .route("/.well-known/jwks.json", web::get().to(health::jwks))
+    .route("/oauth/token", web::post().to(oauth::token));
 }

@@ -13,7 +13,7 @@ struct Caller {
     principal: Principal,
 }
 
-fn callers(app: &TestApp) -> Vec<Caller> {
+async fn callers(app: &TestApp) -> Vec<Caller> {
     let mut callers = vec![
         Caller {
             name: "public".to_owned(),
@@ -22,14 +22,14 @@ fn callers(app: &TestApp) -> Vec<Caller> {
         },
         Caller {
             name: "partner without scope".to_owned(),
-            token: Some(app.partner_token(&[])),
+            token: Some(app.partner_token(&[]).await),
             principal: Principal::partner("p", []),
         },
     ];
     for service in Service::ALL {
         callers.push(Caller {
             name: format!("partner {service}"),
-            token: Some(app.partner_token(&[service.code()])),
+            token: Some(app.partner_token(&[service.code()]).await),
             principal: Principal::partner("p", [*service]),
         });
     }
@@ -85,7 +85,7 @@ async fn every_column_field_is_readable_exactly_as_the_registry_says_for_every_c
             selection.join(" ")
         );
         let root = registry::access("Query", list).expect("root declared");
-        for caller in callers(&app) {
+        for caller in callers(&app).await {
             let (status, body) = app
                 .graphql_as(caller.token.as_deref(), &query, json!({}))
                 .await;
@@ -160,7 +160,7 @@ async fn treaty_numbers(app: &TestApp, token: Option<&str>) -> Vec<(String, Stri
 async fn public_sees_only_treaties_in_force_and_publishable_staff_sees_negotiations_too() {
     let app = spawn_app().await;
     let public = treaty_numbers(&app, None).await;
-    let partner = treaty_numbers(&app, Some(&app.partner_token(&["treaty-info"]))).await;
+    let partner = treaty_numbers(&app, Some(&app.partner_token(&["treaty-info"]).await)).await;
     let staff = treaty_numbers(&app, Some(&app.staff_token("LPQT", &["viewer"]))).await;
 
     assert!(public.iter().all(|(_, status)| status == "in_force"));
@@ -205,7 +205,7 @@ async fn forbidden_fields_are_null_with_forbidden_and_the_rest_is_served() {
         ]
     );
 
-    let partner = app.partner_token(&["treaty-info"]);
+    let partner = app.partner_token(&["treaty-info"]).await;
     let (_, body) = app
         .graphql_as(
             Some(&partner),
@@ -221,7 +221,7 @@ async fn personnel_is_internal_and_its_sensitive_fields_are_for_tccb_only() {
     let app = spawn_app().await;
     let query =
         "{ personnelRecords(first: 10) { edges { node { fullName ethnicity religion } } } }";
-    for token in [None, Some(app.partner_token(&["personnel-info"]))] {
+    for token in [None, Some(app.partner_token(&["personnel-info"]).await)] {
         let (_, body) = app.graphql_as(token.as_deref(), query, json!({})).await;
         assert_eq!(body["data"]["personnelRecords"], Value::Null);
         assert_eq!(forbidden_paths(&body), ["personnelRecords"]);

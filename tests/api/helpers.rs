@@ -18,6 +18,7 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub settings: Settings,
+    pub sources: entities::SourceConnections,
     _data_dir: tempfile::TempDir,
 }
 
@@ -70,16 +71,38 @@ impl TestApp {
         keys.sign(&claims).expect("sign")
     }
 
-    pub fn partner_token(&self, scopes: &[&str]) -> String {
+    /// A partner token for a new client holding an active grant for each online service of
+    /// `scopes` (packaged services cannot be granted, so their scope stays without effect).
+    pub async fn partner_token(&self, scopes: &[&str]) -> String {
+        let meta = self.sources.get(entities::Source::Meta);
+        let client = format!("partner-{}", CLIENT_COUNTER.fetch_add(1, Ordering::Relaxed));
+        mofa_graph::partners::add_client(meta, &client, "Test agency")
+            .await
+            .expect("add client");
+        for scope in scopes {
+            let service: graphql::policy::Service = scope.parse().expect("a service");
+            if service.is_online() {
+                mofa_graph::partners::grant(meta, &client, service, "test grant", None)
+                    .await
+                    .expect("grant");
+            }
+        }
+        self.token_for_client(&client, scopes)
+    }
+
+    /// A token for an existing client, claiming `scopes`.
+    pub fn token_for_client(&self, client: &str, scopes: &[&str]) -> String {
         let keys = self.keys();
-        let mut claims = keys.new_claims("partner-test", 600).expect("claims");
+        let mut claims = keys.new_claims(client, 600).expect("claims");
         claims.scope = Some(scopes.join(" "));
+        claims.client_id = Some(client.to_owned());
         keys.sign(&claims).expect("sign")
     }
 }
 
 static TRACING: Once = Once::new();
 static DATABASE_COUNTER: AtomicU32 = AtomicU32::new(0);
+static CLIENT_COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// The PostgreSQL server to test against, if any: an admin URL such as
 /// `postgres://postgres@127.0.0.1:5432/postgres`.
@@ -159,6 +182,7 @@ pub async fn start(settings: Settings, data_dir: tempfile::TempDir) -> TestApp {
         .await
         .expect("demo seed");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let sources = app.sources().clone();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
@@ -167,6 +191,7 @@ pub async fn start(settings: Settings, data_dir: tempfile::TempDir) -> TestApp {
             .build()
             .expect("HTTP client"),
         settings,
+        sources,
         _data_dir: data_dir,
     }
 }

@@ -277,29 +277,68 @@ async fn forged_and_invalid_tokens_are_refused() {
     assert_eq!(response.status(), 401);
 }
 
-#[tokio::test]
-async fn token_issue_mints_tokens_the_server_accepts() {
-    let app = spawn_app().await;
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_mofa-graph"))
+/// Runs the binary on the app's data directory and database; returns its stdout.
+fn cli(app: &TestApp, args: &[&str]) -> String {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_mofa-graph"));
+    command
         .env_clear()
         .env("MOFA_DATA_DIR", &app.settings.data_dir)
         .env("MOFA_LOG", "warn")
-        .args([
+        .args(args);
+    if let Some(url) = &app.settings.database_url {
+        command.env("MOFA_DATABASE_URL", url.expose());
+    }
+    let output = command.output().expect("run");
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+#[tokio::test]
+async fn token_issue_mints_tokens_the_server_accepts() {
+    let app = spawn_app().await;
+    cli(
+        &app,
+        &[
+            "partner",
+            "add",
+            "--client-id",
+            "ngo-portal",
+            "--agency",
+            "Demo agency",
+        ],
+    );
+    for service in ["treaty-info", "ngo-info"] {
+        cli(
+            &app,
+            &[
+                "partner",
+                "grant",
+                "--client-id",
+                "ngo-portal",
+                "--service",
+                service,
+                "--legal-basis",
+                "Decree 278/2025",
+            ],
+        );
+    }
+    let listing = cli(&app, &["partner", "list"]);
+    assert!(listing.contains("ngo-portal\tDemo agency"), "{listing}");
+    let token = cli(
+        &app,
+        &[
             "token",
             "issue",
             "--subject",
             "ngo-portal",
             "--scope",
-            "treaty-info,ngo-info",
-        ])
-        .output()
-        .expect("run");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+            "treaty-info,ngo-info,consular-info",
+        ],
     );
-    let token = String::from_utf8(output.stdout).expect("utf-8");
     let (_, body) = app
         .graphql_as(
             Some(token.trim()),
@@ -307,8 +346,150 @@ async fn token_issue_mints_tokens_the_server_accepts() {
             json!({}),
         )
         .await;
+    // consular-info is claimed but not granted: it does not count.
     assert_eq!(
         body["data"]["viewer"],
         json!({ "audience": "PARTNER", "scopes": ["treaty-info", "ngo-info"] })
     );
+}
+
+fn claim(token: &str, name: &str) -> Value {
+    let payload = token.split('.').nth(1).expect("payload");
+    let claims: Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).expect("base64")).expect("json");
+    claims[name].clone()
+}
+
+#[tokio::test]
+async fn a_revoked_token_is_refused_at_once() {
+    let app = spawn_app().await;
+    let token = app.staff_token("LPQT", &["viewer"]);
+    let (status, _) = app
+        .graphql_as(Some(&token), "{ viewer { unit } }", json!({}))
+        .await;
+    assert_eq!(status, 200);
+    let jti = claim(&token, "jti");
+    cli(
+        &app,
+        &["token", "revoke", "--jti", jti.as_str().expect("jti")],
+    );
+    assert_refused(&app, &token, "revoked jti").await;
+}
+
+#[tokio::test]
+async fn revoking_a_grant_cuts_access_at_once_even_for_unexpired_tokens() {
+    let app = spawn_app().await;
+    let token = app.partner_token(&["treaty-info"]).await;
+    let query =
+        "{ viewer { scopes } treaties(first: 1) { edges { node { implementingAgencies } } } }";
+    let (_, body) = app.graphql_as(Some(&token), query, json!({})).await;
+    assert_eq!(body["data"]["viewer"]["scopes"], json!(["treaty-info"]));
+    assert!(body["data"]["treaties"]["edges"][0]["node"]["implementingAgencies"].is_string());
+
+    let client = claim(&token, "client_id");
+    let meta = app.sources.get(entities::Source::Meta);
+    let revoked = mofa_graph::partners::revoke(
+        meta,
+        client.as_str().expect("client"),
+        graphql::policy::Service::TreatyInfo,
+    )
+    .await
+    .expect("revoke");
+    assert_eq!(revoked, 1);
+    let (status, body) = app.graphql_as(Some(&token), query, json!({})).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["data"]["viewer"]["scopes"], json!([]));
+    assert_eq!(
+        body["data"]["treaties"]["edges"][0]["node"]["implementingAgencies"],
+        Value::Null
+    );
+    assert_eq!(body["errors"][0]["extensions"]["code"], "FORBIDDEN");
+}
+
+#[tokio::test]
+async fn client_credentials_mint_partner_tokens_within_the_grants() {
+    let app = spawn_app().await;
+    let meta = app.sources.get(entities::Source::Meta);
+    let secret =
+        mofa_graph::partners::add_client(meta, "mps-portal", "Ministry of Public Security")
+            .await
+            .expect("add");
+    mofa_graph::partners::grant(
+        meta,
+        "mps-portal",
+        graphql::policy::Service::ConsularInfo,
+        "Decree 278/2025",
+        None,
+    )
+    .await
+    .expect("grant");
+    let post = |form: &'static str, basic: Option<(&str, &str)>| {
+        let mut request = app
+            .client
+            .post(app.url("/oauth/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(form);
+        if let Some((id, secret)) = basic {
+            request = request.basic_auth(id, Some(secret));
+        }
+        request.send()
+    };
+
+    let response = post(
+        "grant_type=client_credentials",
+        Some(("mps-portal", &secret)),
+    )
+    .await
+    .expect("request");
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(body["token_type"], "Bearer");
+    assert_eq!(body["scope"], "consular-info");
+    let token = body["access_token"].as_str().expect("token");
+    let (_, viewer) = app
+        .graphql_as(
+            Some(token),
+            "{ viewer { audience subject scopes } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        viewer["data"]["viewer"],
+        json!({ "audience": "PARTNER", "subject": "mps-portal", "scopes": ["consular-info"] })
+    );
+
+    let cases: [(&'static str, Option<(&str, &str)>, u16, &str); 5] = [
+        (
+            "grant_type=client_credentials",
+            Some(("mps-portal", "wrong")),
+            401,
+            "invalid_client",
+        ),
+        (
+            "grant_type=client_credentials",
+            Some(("nobody", "x")),
+            401,
+            "invalid_client",
+        ),
+        ("grant_type=client_credentials", None, 401, "invalid_client"),
+        (
+            "grant_type=password",
+            Some(("mps-portal", &secret)),
+            400,
+            "unsupported_grant_type",
+        ),
+        (
+            "grant_type=client_credentials&scope=treaty-info",
+            Some(("mps-portal", &secret)),
+            400,
+            "invalid_scope",
+        ),
+    ];
+    for (form, basic, status, error) in cases {
+        let response = post(form, basic).await.expect("request");
+        assert_eq!(response.status(), status, "{form}");
+        let body: Value = response.json().await.expect("json");
+        assert_eq!(body["error"], error, "{form}");
+    }
 }
