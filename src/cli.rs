@@ -9,6 +9,7 @@ use graphql::policy::{Audience, Principal, Role, Service, Unit};
 use entities::Source;
 
 use crate::{
+    audit,
     auth::KeySet,
     configuration::Settings,
     partners,
@@ -68,11 +69,22 @@ pub enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// The data-access audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Partner clients and their grants.
     Partner {
         #[command(subcommand)]
         command: PartnerCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check every entry's hash and link; exits 1 at the first broken one.
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -150,6 +162,8 @@ pub enum CliError {
     Seed(String),
     #[error(transparent)]
     Partner(#[from] partners::PartnerError),
+    #[error("{0}")]
+    Audit(String),
     #[error("token: {0}")]
     Token(String),
     #[error("server stopped with an error: {0}")]
@@ -214,6 +228,23 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), CliError> {
             Ok(())
         }
         Command::Partner { command } => partner(command, &settings).await,
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let sources = meta_ready(&settings).await?;
+            match audit::verify(sources.get(Source::Meta))
+                .await
+                .map_err(|e| CliError::Audit(e.to_string()))?
+            {
+                audit::Verdict::Intact { entries } => {
+                    println!("audit log intact: {entries} entries");
+                    Ok(())
+                }
+                audit::Verdict::Broken { at_id, reason } => Err(CliError::Audit(format!(
+                    "audit log broken at entry {at_id}: {reason}"
+                ))),
+            }
+        }
         Command::Token {
             command:
                 TokenCommand::Issue {

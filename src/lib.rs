@@ -4,6 +4,7 @@
 //! This crate is the server: configuration, startup, HTTP routes, the cache and the CLI. The
 //! schema is in the `graphql` crate, storage in `entities` and `migrations`.
 
+pub mod audit;
 pub mod auth;
 pub mod cache;
 pub mod cli;

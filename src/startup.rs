@@ -9,6 +9,7 @@ use actix_cors::Cors;
 use actix_web::{App, HttpServer, dev::Server, http::header, middleware, web};
 
 use crate::{
+    audit::AuditLog,
     auth::{KeyFileError, KeySet},
     cache::SharedCache,
     configuration::Settings,
@@ -61,6 +62,7 @@ impl Application {
             schema,
             metrics: Metrics::default(),
             keys,
+            audit: AuditLog::default(),
         });
 
         let bind = state.settings.bind.clone();

@@ -5,7 +5,9 @@ use std::sync::Arc;
 use entities::SourceConnections;
 use graphql::AppSchema;
 
-use crate::{auth::KeySet, cache::SharedCache, configuration::Settings, metrics::Metrics};
+use crate::{
+    audit::AuditLog, auth::KeySet, cache::SharedCache, configuration::Settings, metrics::Metrics,
+};
 
 pub struct AppState {
     pub settings: Arc<Settings>,
@@ -14,4 +16,5 @@ pub struct AppState {
     pub schema: AppSchema,
     pub metrics: Metrics,
     pub keys: KeySet,
+    pub audit: AuditLog,
 }

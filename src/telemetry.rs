@@ -42,13 +42,31 @@ pub fn init(filter: &str, format: LogFormat) -> Result<(), String> {
 static REQUEST_COUNTER: AtomicU64 = AtomicU64::new(1);
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+/// The message id of the X-Road / national data platform exchanges.
+const X_ROAD_ID: HeaderName = HeaderName::from_static("x-road-id");
 
-/// The caller's request id if it is short and printable, else a new one.
+/// The id of a request, as the middleware assigned it.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+impl RequestId {
+    pub fn of(req: &actix_web::HttpRequest) -> String {
+        use actix_web::HttpMessage;
+        req.extensions()
+            .get::<RequestId>()
+            .map(|id| id.0.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The caller's request id (`X-Request-Id`, else `X-Road-Id`) if it is short and printable,
+/// else a new one.
 fn request_id(req: &ServiceRequest) -> String {
-    req.headers()
-        .get(&REQUEST_ID)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_graphic()))
+    [&REQUEST_ID, &X_ROAD_ID]
+        .into_iter()
+        .filter_map(|name| req.headers().get(name))
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_graphic()))
         .map(str::to_owned)
         .unwrap_or_else(|| {
             format!(
@@ -66,6 +84,10 @@ pub async fn log_requests(
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let started = Instant::now();
     let id = request_id(&req);
+    {
+        use actix_web::HttpMessage;
+        req.extensions_mut().insert(RequestId(id.clone()));
+    }
     let method = req.method().clone();
     let path = req.path().to_owned();
     let route = req

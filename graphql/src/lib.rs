@@ -5,6 +5,7 @@
 //! is, then runs the request through [`prepare`] and [`AppSchema`].
 
 mod agreements;
+mod audit;
 pub mod catalog;
 mod connection;
 mod countries;
@@ -31,6 +32,7 @@ pub struct Query(
     agreements::AgreementQuery,
     countries::CountryQuery,
     personnel::PersonnelQuery,
+    audit::AuditQuery,
 );
 
 /// The executable schema.
@@ -80,6 +82,7 @@ pub fn prepare(
     mut request: async_graphql::Request,
     principal: Principal,
     sources: &SourceConnections,
+    disclosures: std::sync::Arc<policy::Disclosures>,
 ) -> async_graphql::Request {
     if principal.audience != policy::Audience::Staff {
         request = request.disable_introspection();
@@ -87,6 +90,7 @@ pub fn prepare(
     request
         .data(loaders::Loaders::new(&principal, sources))
         .data(principal)
+        .data(disclosures)
 }
 
 /// The full SDL of the schema. Needs no database.

@@ -16,8 +16,11 @@ use super::{
     error::HttpError,
     media::{ResponseMediaType, require_json_body},
 };
-use crate::{auth, partners, state::AppState};
-use graphql::policy::Principal;
+use std::sync::Arc;
+
+use graphql::policy::{Disclosures, Principal};
+
+use crate::{audit, auth, partners, state::AppState, telemetry::RequestId};
 
 /// The parameters of one GraphQL-over-HTTP request, whichever method carried them.
 struct GraphqlParams {
@@ -46,7 +49,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         Err(err) => return err.into_response(Some(media)),
     };
     match get_params(&req) {
-        Ok(params) => execute(&state, principal, params, media, true).await,
+        Ok(params) => execute(&state, principal, &RequestId::of(&req), params, media, true).await,
         Err(err) => err.into_response(Some(media)),
     }
 }
@@ -70,7 +73,17 @@ pub async fn post(
         post_params(&body)
     };
     match params.await {
-        Ok(params) => execute(&state, principal, params, media, false).await,
+        Ok(params) => {
+            execute(
+                &state,
+                principal,
+                &RequestId::of(&req),
+                params,
+                media,
+                false,
+            )
+            .await
+        }
         Err(err) => err.into_response(Some(media)),
     }
 }
@@ -239,10 +252,12 @@ async fn authenticate(req: &HttpRequest, state: &AppState) -> Result<Principal, 
 async fn execute(
     state: &AppState,
     principal: Principal,
+    request_id: &str,
     params: GraphqlParams,
     media: ResponseMediaType,
     over_get: bool,
 ) -> HttpResponse {
+    let query = params.query.clone();
     let mut request = async_graphql::Request::new(params.query);
     if let Some(name) = &params.operation_name {
         request = request.operation_name(name);
@@ -269,8 +284,29 @@ async fn execute(
         }
     }
 
-    let request = graphql::prepare(request, principal, &state.sources);
-    respond(state.schema.execute(request).await, media)
+    let disclosures = Arc::new(Disclosures::default());
+    let audited = principal.clone();
+    let request = graphql::prepare(request, principal, &state.sources, disclosures.clone());
+    let response = state.schema.execute(request).await;
+    let disclosed = disclosures.snapshot();
+    if !disclosed.is_empty() {
+        // Nothing non-open leaves without its audit entry.
+        let appended = state
+            .audit
+            .append(
+                state.sources.get(entities::Source::Meta),
+                &audited,
+                request_id,
+                audit::operation_hash(&query),
+                &disclosed,
+            )
+            .await;
+        if let Err(err) = appended {
+            tracing::error!(error = %err, "cannot write the data-access audit; response withheld");
+            return HttpError::Internal.into_response(Some(media));
+        }
+    }
+    respond(response, media)
 }
 
 /// Whether the operation the request selects is a mutation.

@@ -63,6 +63,31 @@ impl TestApp {
         .expect("key file")
     }
 
+    /// Runs the binary on the app's data directory and database, as an operator would;
+    /// asserts it succeeds and returns its stdout.
+    pub fn cli(&self, args: &[&str]) -> String {
+        let output = self.cli_output(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("utf-8")
+    }
+
+    pub fn cli_output(&self, args: &[&str]) -> std::process::Output {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_mofa-graph"));
+        command
+            .env_clear()
+            .env("MOFA_DATA_DIR", &self.settings.data_dir)
+            .env("MOFA_LOG", "warn")
+            .args(args);
+        if let Some(url) = &self.settings.database_url {
+            command.env("MOFA_DATABASE_URL", url.expose());
+        }
+        command.output().expect("run")
+    }
+
     pub fn staff_token(&self, unit: &str, roles: &[&str]) -> String {
         let keys = self.keys();
         let mut claims = keys.new_claims("staff-test", 600).expect("claims");

@@ -6,6 +6,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod access;
+mod audit;
 mod catalog;
 mod cli;
 mod external;

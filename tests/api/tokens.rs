@@ -277,68 +277,39 @@ async fn forged_and_invalid_tokens_are_refused() {
     assert_eq!(response.status(), 401);
 }
 
-/// Runs the binary on the app's data directory and database; returns its stdout.
-fn cli(app: &TestApp, args: &[&str]) -> String {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_mofa-graph"));
-    command
-        .env_clear()
-        .env("MOFA_DATA_DIR", &app.settings.data_dir)
-        .env("MOFA_LOG", "warn")
-        .args(args);
-    if let Some(url) = &app.settings.database_url {
-        command.env("MOFA_DATABASE_URL", url.expose());
-    }
-    let output = command.output().expect("run");
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("utf-8")
-}
-
 #[tokio::test]
 async fn token_issue_mints_tokens_the_server_accepts() {
     let app = spawn_app().await;
-    cli(
-        &app,
-        &[
+    app.cli(&[
+        "partner",
+        "add",
+        "--client-id",
+        "ngo-portal",
+        "--agency",
+        "Demo agency",
+    ]);
+    for service in ["treaty-info", "ngo-info"] {
+        app.cli(&[
             "partner",
-            "add",
+            "grant",
             "--client-id",
             "ngo-portal",
-            "--agency",
-            "Demo agency",
-        ],
-    );
-    for service in ["treaty-info", "ngo-info"] {
-        cli(
-            &app,
-            &[
-                "partner",
-                "grant",
-                "--client-id",
-                "ngo-portal",
-                "--service",
-                service,
-                "--legal-basis",
-                "Decree 278/2025",
-            ],
-        );
+            "--service",
+            service,
+            "--legal-basis",
+            "Decree 278/2025",
+        ]);
     }
-    let listing = cli(&app, &["partner", "list"]);
+    let listing = app.cli(&["partner", "list"]);
     assert!(listing.contains("ngo-portal\tDemo agency"), "{listing}");
-    let token = cli(
-        &app,
-        &[
-            "token",
-            "issue",
-            "--subject",
-            "ngo-portal",
-            "--scope",
-            "treaty-info,ngo-info,consular-info",
-        ],
-    );
+    let token = app.cli(&[
+        "token",
+        "issue",
+        "--subject",
+        "ngo-portal",
+        "--scope",
+        "treaty-info,ngo-info,consular-info",
+    ]);
     let (_, body) = app
         .graphql_as(
             Some(token.trim()),
@@ -369,10 +340,7 @@ async fn a_revoked_token_is_refused_at_once() {
         .await;
     assert_eq!(status, 200);
     let jti = claim(&token, "jti");
-    cli(
-        &app,
-        &["token", "revoke", "--jti", jti.as_str().expect("jti")],
-    );
+    app.cli(&["token", "revoke", "--jti", jti.as_str().expect("jti")]);
     assert_refused(&app, &token, "revoked jti").await;
 }
 

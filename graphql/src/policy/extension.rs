@@ -9,7 +9,7 @@ use async_graphql::{
     extensions::{Extension, ExtensionContext, ExtensionFactory, NextResolve, ResolveInfo},
 };
 
-use super::{Principal, registry};
+use super::{Access, Disclosures, Principal, registry};
 
 pub struct Enforce;
 
@@ -42,7 +42,18 @@ impl Extension for EnforceExtension {
         // A request without a principal is treated as the public's.
         let principal = ctx.data_opt::<Principal>().unwrap_or(&PUBLIC);
         match registry::access(info.parent_type, info.name) {
-            Some(access) if principal.can_read(access) => next.run(ctx, info).await,
+            Some(Access::Open) => next.run(ctx, info).await,
+            Some(access) if principal.can_read(access) => {
+                let (type_name, field) = (info.parent_type, info.name);
+                let value = next.run(ctx, info).await?;
+                // Only values actually sent count as disclosed.
+                if value.as_ref().is_some_and(|v| *v != Value::Null)
+                    && let Some(disclosures) = ctx.data_opt::<Arc<Disclosures>>()
+                {
+                    disclosures.record(type_name, field);
+                }
+                Ok(value)
+            }
             _ => Err(forbidden(&info)),
         }
     }

@@ -149,6 +149,8 @@ pub enum Access {
     /// Sensitive personal data (political affiliation, ethnicity, religion, health) or other
     /// restricted data: staff of the owning unit only.
     Restricted(Unit),
+    /// The server's own oversight data (the data-access audit): staff with the `admin` role.
+    Admin,
 }
 
 impl Access {
@@ -159,7 +161,25 @@ impl Access {
             Access::Internal => "internal".to_owned(),
             Access::Personal(unit) => format!("personal({unit})"),
             Access::Restricted(unit) => format!("restricted({unit})"),
+            Access::Admin => "admin".to_owned(),
         }
+    }
+}
+
+/// What one request disclosed beyond open data: `Type.field` → how many values. Filled by the
+/// enforcement extension, read by the server to write the data-access audit.
+#[derive(Debug, Default)]
+pub struct Disclosures(std::sync::Mutex<std::collections::BTreeMap<String, u64>>);
+
+impl Disclosures {
+    pub fn record(&self, type_name: &str, field: &str) {
+        if let Ok(mut seen) = self.0.lock() {
+            *seen.entry(format!("{type_name}.{field}")).or_default() += 1;
+        }
+    }
+
+    pub fn snapshot(&self) -> std::collections::BTreeMap<String, u64> {
+        self.0.lock().map(|seen| seen.clone()).unwrap_or_default()
     }
 }
 
@@ -222,6 +242,7 @@ impl Principal {
             Access::Personal(unit) | Access::Restricted(unit) => {
                 self.audience == Audience::Staff && self.unit == Some(unit)
             }
+            Access::Admin => self.audience == Audience::Staff && self.roles.contains(&Role::Admin),
         }
     }
 

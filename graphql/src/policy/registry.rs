@@ -7,7 +7,7 @@ use entities::{agreements::agreement, treaties::treaty};
 use sea_orm::{ColumnTrait, Condition};
 
 use super::{
-    Access::{self, Internal, Open, Personal, Restricted, Shared},
+    Access::{self, Admin, Internal, Open, Personal, Restricted, Shared},
     Audience, Principal, Service, Unit,
 };
 
@@ -73,6 +73,7 @@ pub static TYPES: &[TypePolicy] = &[
             r("country", Open),
             r("personnelRecords", Internal),
             r("personnelRecord", Internal),
+            r("auditEntries", Admin),
         ],
     },
     // The catalogue of Decision 3021: open to everyone.
@@ -418,6 +419,33 @@ pub static TYPES: &[TypePolicy] = &[
         keys: &[],
         fields: open_fields!["cursor", "node"],
     },
+    // The data-access audit log: admins only.
+    TypePolicy {
+        name: "AuditEntry",
+        keys: &["id", "prev_hash"],
+        fields: &[
+            f("id", Admin, &["id"]),
+            f("at", Admin, &["at"]),
+            f("requestId", Admin, &["request_id"]),
+            f("audience", Admin, &["audience"]),
+            f("subject", Admin, &["subject"]),
+            f("tokenId", Admin, &["token_id"]),
+            f("clientOrUnit", Admin, &["client_or_unit"]),
+            f("operationHash", Admin, &["operation_hash"]),
+            f("disclosed", Admin, &["disclosed"]),
+            f("hash", Admin, &["hash"]),
+        ],
+    },
+    TypePolicy {
+        name: "AuditEntryConnection",
+        keys: &[],
+        fields: open_fields!["edges", "pageInfo", "totalCount"],
+    },
+    TypePolicy {
+        name: "AuditEntryEdge",
+        keys: &[],
+        fields: open_fields!["cursor", "node"],
+    },
 ];
 
 static INDEX: LazyLock<HashMap<(&'static str, &'static str), &'static FieldPolicy>> =
@@ -476,6 +504,15 @@ pub fn country_rows(_principal: &Principal) -> RowAccess {
     RowAccess::Only(
         Condition::all().add(entities::country_profiles::country::Column::SecrecyLevel.is_null()),
     )
+}
+
+/// The audit log: staff with the `admin` role only.
+pub fn audit_rows(principal: &Principal) -> RowAccess {
+    if principal.can_read(Admin) {
+        RowAccess::All
+    } else {
+        RowAccess::Nothing
+    }
 }
 
 /// Personnel records: staff only; nothing online for partners, whatever their scopes.
