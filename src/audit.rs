@@ -124,8 +124,7 @@ pub async fn verify(db: &DatabaseConnection) -> Result<Verdict, DbErr> {
         .all(db)
         .await?;
     let mut expected_prev = GENESIS.to_owned();
-    let mut expected_id = 1;
-    for entry in &entries {
+    for (expected_id, entry) in (1..).zip(&entries) {
         let broken = |reason: &str| Verdict::Broken {
             at_id: entry.id,
             reason: reason.to_owned(),
@@ -143,7 +142,6 @@ pub async fn verify(db: &DatabaseConnection) -> Result<Verdict, DbErr> {
             return Ok(broken("its content does not match its hash"));
         }
         expected_prev = entry.hash.clone();
-        expected_id += 1;
     }
     Ok(Verdict::Intact {
         entries: entries.len() as u64,
