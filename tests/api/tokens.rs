@@ -427,7 +427,8 @@ async fn client_credentials_mint_partner_tokens_within_the_grants() {
         json!({ "audience": "PARTNER", "subject": "mps-portal", "scopes": ["consular-info"] })
     );
 
-    let cases: [(&'static str, Option<(&str, &str)>, u16, &str); 5] = [
+    type Case<'a> = (&'static str, Option<(&'a str, &'a str)>, u16, &'a str);
+    let cases: [Case; 5] = [
         (
             "grant_type=client_credentials",
             Some(("mps-portal", "wrong")),
