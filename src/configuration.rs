@@ -50,6 +50,54 @@ pub struct Settings {
     /// Lifetime of the partner tokens `/oauth/token` mints, in seconds
     /// (`MOFA_PARTNER_TOKEN_TTL_SECS`).
     pub partner_token_ttl_secs: i64,
+    /// External identity providers whose staff tokens are accepted (TOML only:
+    /// `[[external_issuers]]` tables).
+    pub external_issuers: Vec<ExternalIssuer>,
+}
+
+/// An external identity provider (the Ministry's single sign-on) whose tokens stand for staff.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ExternalIssuer {
+    /// Its `iss`.
+    pub issuer: String,
+    /// Where its public keys are (a JWKS document).
+    pub jwks_url: String,
+    /// The `aud` its tokens for this server carry.
+    #[serde(default = "default_audience")]
+    pub audience: String,
+    /// The claim that carries the staff member's unit code.
+    #[serde(default = "default_unit_claim")]
+    pub unit_claim: String,
+    /// The claim that carries the roles (an array of strings).
+    #[serde(default = "default_roles_claim")]
+    pub roles_claim: String,
+    /// Require `typ` `at+jwt` (RFC 9068); some providers still send `JWT`.
+    #[serde(default = "default_true")]
+    pub require_at_jwt_typ: bool,
+    /// Fewest seconds between two fetches of its JWKS, however many tokens name unknown keys.
+    #[serde(default = "default_refetch_secs")]
+    pub refetch_min_interval_secs: u64,
+}
+
+fn default_refetch_secs() -> u64 {
+    30
+}
+
+fn default_audience() -> String {
+    "mofa-graph".to_owned()
+}
+
+fn default_unit_claim() -> String {
+    "unit".to_owned()
+}
+
+fn default_roles_claim() -> String {
+    "roles".to_owned()
+}
+
+fn default_true() -> bool {
+    true
 }
 
 impl Default for Settings {
@@ -72,6 +120,7 @@ impl Default for Settings {
             signing_key_file: None,
             max_token_lifetime_secs: 24 * 3600,
             partner_token_ttl_secs: 900,
+            external_issuers: Vec::new(),
         }
     }
 }
@@ -251,6 +300,22 @@ impl Settings {
                 "partner_token_ttl_secs",
                 "must be between 1 and max_token_lifetime_secs",
             ));
+        }
+        for external in &self.external_issuers {
+            if external.issuer == self.token_issuer {
+                return Err(invalid(
+                    "external_issuers",
+                    format!("{} is this server's own issuer", external.issuer),
+                ));
+            }
+            let http = external.jwks_url.starts_with("https://")
+                || external.jwks_url.starts_with("http://");
+            if !http {
+                return Err(invalid(
+                    "external_issuers.jwks_url",
+                    "must be an http(s) URL",
+                ));
+            }
         }
         if self.workers == Some(0) {
             return Err(invalid("workers", "must be at least 1"));

@@ -10,7 +10,7 @@ use actix_web::{App, HttpServer, dev::Server, http::header, middleware, web};
 
 use crate::{
     audit::AuditLog,
-    auth::{KeyFileError, KeySet},
+    auth::{Authenticator, KeyFileError, KeySet, external::ExternalKeys},
     cache::SharedCache,
     configuration::Settings,
     http,
@@ -29,6 +29,8 @@ pub enum StartupError {
     Redis(#[from] redis::RedisError),
     #[error(transparent)]
     Keys(#[from] KeyFileError),
+    #[error("HTTP client: {0}")]
+    Http(String),
     #[error("cannot listen on {bind}: {source}")]
     Bind {
         bind: String,
@@ -54,6 +56,13 @@ impl Application {
             &settings.token_issuer,
             settings.max_token_lifetime_secs,
         )?;
+        let external = settings
+            .external_issuers
+            .iter()
+            .cloned()
+            .map(ExternalKeys::new)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| StartupError::Http(e.to_string()))?;
         let schema = graphql::build_schema(sources.clone(), graphql::QueryLimits::default());
         let state = web::Data::new(AppState {
             settings: Arc::new(settings),
@@ -61,7 +70,10 @@ impl Application {
             cache,
             schema,
             metrics: Metrics::default(),
-            keys,
+            auth: Authenticator {
+                own: keys,
+                external,
+            },
             audit: AuditLog::default(),
         });
 

@@ -6,7 +6,8 @@ use entities::SourceConnections;
 use graphql::AppSchema;
 
 use crate::{
-    audit::AuditLog, auth::KeySet, cache::SharedCache, configuration::Settings, metrics::Metrics,
+    audit::AuditLog, auth::Authenticator, cache::SharedCache, configuration::Settings,
+    metrics::Metrics,
 };
 
 pub struct AppState {
@@ -15,6 +16,7 @@ pub struct AppState {
     pub cache: SharedCache,
     pub schema: AppSchema,
     pub metrics: Metrics,
-    pub keys: KeySet,
+    /// Every issuer whose tokens are accepted; `auth.own` signs.
+    pub auth: Authenticator,
     pub audit: AuditLog,
 }

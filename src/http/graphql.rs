@@ -228,7 +228,7 @@ async fn authenticate(req: &HttpRequest, state: &AppState) -> Result<Principal, 
         Ok(Some(token)) => token,
         Err(reason) => return Err(refused(&reason)),
     };
-    let mut principal = state.keys.principal(token).map_err(|r| refused(&r))?;
+    let mut principal = state.auth.principal(token).await.map_err(|r| refused(&r))?;
     let meta = state.sources.get(entities::Source::Meta);
     let internal = |err: sea_orm::DbErr| {
         tracing::error!(error = %err, "cannot check a token against meta");

@@ -72,5 +72,5 @@ pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
 pub async fn jwks(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header(("Cache-Control", "public, max-age=300"))
-        .json(state.keys.jwks())
+        .json(state.auth.own.jwks())
 }

@@ -108,12 +108,13 @@ pub async fn token(req: HttpRequest, body: web::Bytes, state: web::Data<AppState
         .collect::<Vec<_>>()
         .join(" ");
     let signed = state
-        .keys
+        .auth
+        .own
         .new_claims(&client_id, ttl)
         .and_then(|mut claims| {
             claims.scope = Some(scope.clone());
             claims.client_id = Some(client_id.clone());
-            state.keys.sign(&claims).map_err(|e| e.to_string())
+            state.auth.own.sign(&claims).map_err(|e| e.to_string())
         });
     match signed {
         Ok(access_token) => HttpResponse::Ok()

@@ -10,6 +10,7 @@ mod audit;
 mod catalog;
 mod cli;
 mod external;
+mod external_issuers;
 mod health;
 mod helpers;
 mod http;

@@ -2,9 +2,13 @@
 //! checked as RFC 8725 advises (an allowlist of asymmetric algorithms, the key chosen by `kid`,
 //! required claims, a small leeway, a maximum lifetime), then turned into a [`Principal`].
 //!
+//! Tokens of configured external identity providers are checked by [`external`].
+//!
 //! The signing keys live in a key file (`signing_key_file`); on first start one Ed25519 key is
 //! generated there, so `mofa-graph token issue` works out of the box. Rotation: add a key to the
 //! file and make it active; tokens signed by the others stay valid until they expire.
+
+pub mod external;
 
 use std::{
     collections::BTreeSet,
@@ -22,6 +26,18 @@ use serde_json::json;
 pub const TOKEN_AUDIENCE: &str = "mofa-graph";
 /// Clock skew tolerated on `exp`, `nbf` and `iat`, in seconds.
 const LEEWAY_SECS: u64 = 30;
+
+/// RFC 9068: an access token says so in its `typ`.
+fn check_typ(header: &Header) -> Result<(), AuthError> {
+    let ok = header.typ.as_deref().is_some_and(|t| {
+        t.eq_ignore_ascii_case("at+jwt") || t.eq_ignore_ascii_case("application/at+jwt")
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(AuthError::WrongType(header.typ.clone()))
+    }
+}
 
 /// Why a token was refused. Logged; the client only learns that the token is invalid.
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +58,8 @@ pub enum AuthError {
     IssuedInFuture,
     #[error("claims: {0}")]
     Claims(String),
+    #[error("issuer {0:?} is not accepted")]
+    UnknownIssuer(Option<String>),
 }
 
 /// A key file could not be read or written.
@@ -255,12 +273,7 @@ impl KeySet {
     /// Checks a token and returns its claims.
     pub fn verify(&self, token: &str) -> Result<Claims, AuthError> {
         let header = jsonwebtoken::decode_header(token)?;
-        let typ_ok = header.typ.as_deref().is_some_and(|t| {
-            t.eq_ignore_ascii_case("at+jwt") || t.eq_ignore_ascii_case("application/at+jwt")
-        });
-        if !typ_ok {
-            return Err(AuthError::WrongType(header.typ));
-        }
+        check_typ(&header)?;
         if header.alg != Algorithm::EdDSA {
             return Err(AuthError::Algorithm(header.alg));
         }
@@ -338,6 +351,38 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     #[cfg(not(unix))]
     {
         std::fs::write(path, text)
+    }
+}
+
+/// The `iss` a token claims, read before any check, only to choose the keys that check it.
+fn claimed_issuer(token: &str) -> Option<String> {
+    let payload = token.split('.').nth(1)?;
+    let claims: serde_json::Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()?;
+    claims.get("iss")?.as_str().map(str::to_owned)
+}
+
+/// Every issuer this server accepts: its own, and the configured external ones.
+pub struct Authenticator {
+    pub own: KeySet,
+    pub external: Vec<external::ExternalKeys>,
+}
+
+impl Authenticator {
+    /// The caller a token stands for, checked by the keys of the issuer it names.
+    pub async fn principal(&self, token: &str) -> Result<Principal, AuthError> {
+        let issuer = claimed_issuer(token);
+        if issuer.as_deref() == Some(self.own.issuer()) {
+            return self.own.principal(token);
+        }
+        match self
+            .external
+            .iter()
+            .find(|e| Some(e.issuer()) == issuer.as_deref())
+        {
+            Some(external) => external.principal(token, self.own.max_lifetime_secs).await,
+            None => Err(AuthError::UnknownIssuer(issuer)),
+        }
     }
 }
 
