@@ -131,7 +131,7 @@ impl ExternalKeys {
         let (alg, key) = self
             .key(&kid)
             .await
-            .ok_or_else(|| AuthError::UnknownKey(Some(kid)))?;
+            .ok_or(AuthError::UnknownKey(Some(kid)))?;
         // The key decides the algorithm, never the token.
         if alg != header.alg {
             return Err(AuthError::Algorithm(header.alg));
