@@ -142,6 +142,13 @@ pub enum TokenCommand {
         #[arg(long, default_value_t = 3600)]
         ttl_secs: i64,
     },
+    /// Add a new signing key and make it the one that signs (servers use it from their next
+    /// start); tokens of the older keys stay valid until they expire.
+    Rotate {
+        /// `EdDSA` or `ES256`.
+        #[arg(long, default_value = "EdDSA")]
+        alg: crate::auth::KeyAlgorithm,
+    },
     /// Revoke a token by its `jti`, at once.
     Revoke {
         #[arg(long)]
@@ -228,6 +235,20 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), CliError> {
             Ok(())
         }
         Command::Partner { command } => partner(command, &settings).await,
+        Command::Token {
+            command: TokenCommand::Rotate { alg },
+        } => {
+            let path = settings.signing_key_path();
+            KeySet::load_or_create(
+                &path,
+                &settings.token_issuer,
+                settings.max_token_lifetime_secs,
+            )
+            .map_err(|e| CliError::Token(e.to_string()))?;
+            let kid = KeySet::rotate(&path, alg).map_err(|e| CliError::Token(e.to_string()))?;
+            println!("new {alg:?} key {kid} is active; restart the servers to sign with it");
+            Ok(())
+        }
         Command::Audit {
             command: AuditCommand::Verify,
         } => {

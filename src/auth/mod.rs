@@ -4,9 +4,10 @@
 //!
 //! Tokens of configured external identity providers are checked by [`external`].
 //!
-//! The signing keys live in a key file (`signing_key_file`); on first start one Ed25519 key is
-//! generated there, so `mofa-graph token issue` works out of the box. Rotation: add a key to the
-//! file and make it active; tokens signed by the others stay valid until they expire.
+//! The signing keys (EdDSA or ES256) live in a key file (`signing_key_file`); on first start one
+//! Ed25519 key is generated there, so `mofa-graph token issue` works out of the box. Rotation
+//! (`mofa-graph token rotate`) adds a key and makes it active; tokens signed by the others stay
+//! valid until they expire.
 
 pub mod external;
 
@@ -105,18 +106,48 @@ struct KeyFile {
     keys: Vec<StoredKey>,
 }
 
+/// The signature algorithms of the server's own keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KeyAlgorithm {
+    EdDSA,
+    ES256,
+}
+
+impl KeyAlgorithm {
+    fn jwt(self) -> Algorithm {
+        match self {
+            KeyAlgorithm::EdDSA => Algorithm::EdDSA,
+            KeyAlgorithm::ES256 => Algorithm::ES256,
+        }
+    }
+}
+
+impl std::str::FromStr for KeyAlgorithm {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "EdDSA" => Ok(KeyAlgorithm::EdDSA),
+            "ES256" => Ok(KeyAlgorithm::ES256),
+            other => Err(format!("`{other}` is not EdDSA or ES256")),
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct StoredKey {
     kid: String,
-    /// The Ed25519 seed, base64url.
-    ed25519_seed: String,
+    alg: KeyAlgorithm,
+    /// The private key, base64url: an Ed25519 seed or a P-256 scalar (32 bytes either way).
+    private: String,
 }
 
 struct OwnKey {
     kid: String,
+    alg: Algorithm,
     encoding: EncodingKey,
     decoding: DecodingKey,
-    public: [u8; 32],
+    jwk: serde_json::Value,
 }
 
 /// The server's own keys, and the rules a token must meet.
@@ -145,16 +176,63 @@ fn ed25519_pkcs8(seed: &[u8; 32]) -> Vec<u8> {
     der
 }
 
-fn own_key(kid: &str, seed: [u8; 32]) -> OwnKey {
-    let public = ed25519_dalek::SigningKey::from_bytes(&seed)
-        .verifying_key()
-        .to_bytes();
-    OwnKey {
-        kid: kid.to_owned(),
-        encoding: EncodingKey::from_ed_der(&ed25519_pkcs8(&seed)),
-        decoding: DecodingKey::from_ed_der(&public),
-        public,
-    }
+fn own_key(stored: &StoredKey) -> Result<OwnKey, String> {
+    let private: [u8; 32] = URL_SAFE_NO_PAD
+        .decode(&stored.private)
+        .ok()
+        .and_then(|bytes| bytes.try_into().ok())
+        .ok_or_else(|| {
+            format!(
+                "key {}: the private key is not 32 bytes of base64url",
+                stored.kid
+            )
+        })?;
+    let (encoding, decoding, jwk) = match stored.alg {
+        KeyAlgorithm::EdDSA => {
+            let public = ed25519_dalek::SigningKey::from_bytes(&private)
+                .verifying_key()
+                .to_bytes();
+            (
+                EncodingKey::from_ed_der(&ed25519_pkcs8(&private)),
+                DecodingKey::from_ed_der(&public),
+                json!({ "kty": "OKP", "crv": "Ed25519", "x": URL_SAFE_NO_PAD.encode(public) }),
+            )
+        }
+        KeyAlgorithm::ES256 => {
+            use p256::pkcs8::EncodePrivateKey;
+            let secret = p256::SecretKey::from_slice(&private)
+                .map_err(|_| format!("key {}: not a P-256 scalar", stored.kid))?;
+            let der = secret
+                .to_pkcs8_der()
+                .map_err(|e| format!("key {}: {e}", stored.kid))?;
+            // Uncompressed SEC1 point: 0x04 ‖ x ‖ y.
+            let point = secret.public_key().to_sec1_bytes();
+            if point.len() != 65 {
+                return Err(format!("key {}: unexpected public point", stored.kid));
+            }
+            (
+                EncodingKey::from_ec_der(der.as_bytes()),
+                DecodingKey::from_ec_der(&point),
+                json!({
+                    "kty": "EC",
+                    "crv": "P-256",
+                    "x": URL_SAFE_NO_PAD.encode(&point[1..33]),
+                    "y": URL_SAFE_NO_PAD.encode(&point[33..65]),
+                }),
+            )
+        }
+    };
+    let mut jwk = jwk;
+    jwk["kid"] = json!(stored.kid);
+    jwk["alg"] = json!(format!("{:?}", stored.alg.jwt()));
+    jwk["use"] = json!("sig");
+    Ok(OwnKey {
+        kid: stored.kid.clone(),
+        alg: stored.alg.jwt(),
+        encoding,
+        decoding,
+        jwk,
+    })
 }
 
 fn random_bytes<const N: usize>() -> Result<[u8; N], String> {
@@ -163,8 +241,58 @@ fn random_bytes<const N: usize>() -> Result<[u8; N], String> {
     Ok(bytes)
 }
 
+/// A new key of `alg`, with a random `kid`.
+fn new_stored_key(alg: KeyAlgorithm) -> Result<StoredKey, String> {
+    let private = loop {
+        let candidate: [u8; 32] = random_bytes()?;
+        // A P-256 scalar must be below the group order; retrying is the standard way.
+        if alg == KeyAlgorithm::EdDSA || p256::SecretKey::from_slice(&candidate).is_ok() {
+            break candidate;
+        }
+    };
+    Ok(StoredKey {
+        kid: URL_SAFE_NO_PAD.encode(random_bytes::<9>()?),
+        alg,
+        private: URL_SAFE_NO_PAD.encode(private),
+    })
+}
+
+fn read_key_file(path: &Path) -> Result<KeyFile, KeyFileError> {
+    let text = std::fs::read_to_string(path).map_err(|source| KeyFileError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|e| KeyFileError::Invalid {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })
+}
+
+fn write_key_file(path: &Path, file: &KeyFile, create: bool) -> Result<(), KeyFileError> {
+    let io = |source| KeyFileError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let text = serde_json::to_string_pretty(file).map_err(|e| KeyFileError::Invalid {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
+    if create {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(io)?;
+        }
+        write_private(path, &text).map_err(io)
+    } else {
+        // Write beside, then rename: a crash never leaves half a key file.
+        let partial = path.with_extension("json.new");
+        let _ = std::fs::remove_file(&partial);
+        write_private(&partial, &text).map_err(io)?;
+        std::fs::rename(&partial, path).map_err(io)
+    }
+}
+
 impl KeySet {
-    /// Loads the key file, creating it with one new key when it does not exist.
+    /// Loads the key file, creating it with one new Ed25519 key when it does not exist.
     pub fn load_or_create(
         path: &Path,
         issuer: &str,
@@ -174,40 +302,22 @@ impl KeySet {
             path: path.to_owned(),
             reason,
         };
-        let io = |source| KeyFileError::Io {
-            path: path.to_owned(),
-            source,
-        };
         if !path.exists() {
-            let seed: [u8; 32] = random_bytes().map_err(invalid)?;
-            let kid = URL_SAFE_NO_PAD.encode(random_bytes::<9>().map_err(invalid)?);
+            let key = new_stored_key(KeyAlgorithm::EdDSA).map_err(invalid)?;
             let file = KeyFile {
-                active: kid.clone(),
-                keys: vec![StoredKey {
-                    kid,
-                    ed25519_seed: URL_SAFE_NO_PAD.encode(seed),
-                }],
+                active: key.kid.clone(),
+                keys: vec![key],
             };
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(io)?;
-            }
-            let text = serde_json::to_string_pretty(&file).map_err(|e| invalid(e.to_string()))?;
-            write_private(path, &text).map_err(io)?;
+            write_key_file(path, &file, true)?;
             tracing::info!(path = %path.display(), "generated a new signing key");
         }
-        let text = std::fs::read_to_string(path).map_err(io)?;
-        let file: KeyFile = serde_json::from_str(&text).map_err(|e| invalid(e.to_string()))?;
-        let mut keys = Vec::new();
-        for stored in &file.keys {
-            let seed: [u8; 32] = URL_SAFE_NO_PAD
-                .decode(&stored.ed25519_seed)
-                .ok()
-                .and_then(|bytes| bytes.try_into().ok())
-                .ok_or_else(|| {
-                    invalid(format!("key {}: not a 32-byte Ed25519 seed", stored.kid))
-                })?;
-            keys.push(own_key(&stored.kid, seed));
-        }
+        let file = read_key_file(path)?;
+        let keys = file
+            .keys
+            .iter()
+            .map(own_key)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(invalid)?;
         let active = keys
             .iter()
             .position(|k| k.kid == file.active)
@@ -220,33 +330,35 @@ impl KeySet {
         })
     }
 
+    /// Rotation: adds a new key of `alg` to the key file and makes it the one that signs. The
+    /// older keys stay, so tokens they signed are valid until they expire; remove a key from the
+    /// file once its last token has expired. Servers pick the change up at their next start.
+    pub fn rotate(path: &Path, alg: KeyAlgorithm) -> Result<String, KeyFileError> {
+        let mut file = read_key_file(path)?;
+        let key = new_stored_key(alg).map_err(|reason| KeyFileError::Invalid {
+            path: path.to_owned(),
+            reason,
+        })?;
+        let kid = key.kid.clone();
+        file.active = kid.clone();
+        file.keys.push(key);
+        write_key_file(path, &file, false)?;
+        Ok(kid)
+    }
+
     pub fn issuer(&self) -> &str {
         &self.issuer
     }
 
     /// The public keys, as `/.well-known/jwks.json` serves them.
     pub fn jwks(&self) -> serde_json::Value {
-        let keys: Vec<_> = self
-            .keys
-            .iter()
-            .map(|k| {
-                json!({
-                    "kty": "OKP",
-                    "crv": "Ed25519",
-                    "alg": "EdDSA",
-                    "use": "sig",
-                    "kid": k.kid,
-                    "x": URL_SAFE_NO_PAD.encode(k.public),
-                })
-            })
-            .collect();
-        json!({ "keys": keys })
+        json!({ "keys": self.keys.iter().map(|k| k.jwk.clone()).collect::<Vec<_>>() })
     }
 
     /// Signs `claims` with the active key.
     pub fn sign(&self, claims: &Claims) -> Result<String, jsonwebtoken::errors::Error> {
         let key = &self.keys[self.active];
-        let mut header = Header::new(Algorithm::EdDSA);
+        let mut header = Header::new(key.alg);
         header.typ = Some("at+jwt".to_owned());
         header.kid = Some(key.kid.clone());
         jsonwebtoken::encode(&header, claims, &key.encoding)
@@ -274,7 +386,7 @@ impl KeySet {
     pub fn verify(&self, token: &str) -> Result<Claims, AuthError> {
         let header = jsonwebtoken::decode_header(token)?;
         check_typ(&header)?;
-        if header.alg != Algorithm::EdDSA {
+        if !matches!(header.alg, Algorithm::EdDSA | Algorithm::ES256) {
             return Err(AuthError::Algorithm(header.alg));
         }
         let key = self
@@ -282,8 +394,12 @@ impl KeySet {
             .iter()
             .find(|k| Some(&k.kid) == header.kid.as_ref())
             .ok_or_else(|| AuthError::UnknownKey(header.kid.clone()))?;
-        let mut validation = Validation::new(Algorithm::EdDSA);
-        validation.algorithms = vec![Algorithm::EdDSA];
+        // The key decides the algorithm, never the token.
+        if key.alg != header.alg {
+            return Err(AuthError::Algorithm(header.alg));
+        }
+        let mut validation = Validation::new(key.alg);
+        validation.algorithms = vec![key.alg];
         validation.leeway = LEEWAY_SECS;
         validation.validate_nbf = true;
         validation.set_audience(&[TOKEN_AUDIENCE]);
@@ -397,5 +513,70 @@ pub fn bearer(header: Option<&str>) -> Result<Option<&str>, AuthError> {
             }
             Ok(Some(token.trim()))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn staff_claims(keys: &KeySet) -> Claims {
+        let mut claims = keys.new_claims("someone", 600).expect("claims");
+        claims.unit = Some("LPQT".to_owned());
+        claims.roles = Some(vec!["viewer".to_owned()]);
+        claims
+    }
+
+    #[test]
+    fn rotation_signs_with_the_new_key_and_keeps_old_tokens_valid() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("keys.json");
+        let first = KeySet::load_or_create(&path, "mofa-graph", 3600).expect("create");
+        let old_token = first.sign(&staff_claims(&first)).expect("sign");
+        assert_eq!(
+            jsonwebtoken::decode_header(&old_token).expect("header").alg,
+            Algorithm::EdDSA
+        );
+
+        let kid = KeySet::rotate(&path, KeyAlgorithm::ES256).expect("rotate");
+        let rotated = KeySet::load_or_create(&path, "mofa-graph", 3600).expect("load");
+        let new_token = rotated.sign(&staff_claims(&rotated)).expect("sign");
+        let header = jsonwebtoken::decode_header(&new_token).expect("header");
+        assert_eq!(
+            (header.alg, header.kid.as_deref()),
+            (Algorithm::ES256, Some(kid.as_str()))
+        );
+
+        for token in [&old_token, &new_token] {
+            assert_eq!(
+                rotated.principal(token).expect("valid").unit,
+                Some(Unit::Lpqt)
+            );
+        }
+        let jwks = rotated.jwks();
+        let kinds: Vec<&str> = jwks["keys"]
+            .as_array()
+            .expect("keys")
+            .iter()
+            .map(|k| k["kty"].as_str().expect("kty"))
+            .collect();
+        assert_eq!(kinds, ["OKP", "EC"]);
+        assert!(jwks.to_string().find("private").is_none());
+    }
+
+    #[test]
+    fn a_token_claiming_another_algorithm_than_its_key_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("keys.json");
+        let keys = KeySet::load_or_create(&path, "mofa-graph", 3600).expect("create");
+        let token = keys.sign(&staff_claims(&keys)).expect("sign");
+        // Same key id, header saying ES256: refused before any signature check.
+        let (_, rest) = token.split_once('.').expect("jwt");
+        let header = json!({ "alg": "ES256", "typ": "at+jwt", "kid": keys.keys[0].kid });
+        let forged = format!("{}.{rest}", URL_SAFE_NO_PAD.encode(header.to_string()));
+        assert!(matches!(
+            keys.verify(&forged),
+            Err(AuthError::Algorithm(Algorithm::ES256))
+        ));
     }
 }

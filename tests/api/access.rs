@@ -411,3 +411,31 @@ fn type_block(sdl: &str, name: &str) -> String {
     let rest = &sdl[from..];
     rest[..rest.find("\n}").unwrap_or(rest.len())].to_owned()
 }
+
+#[tokio::test]
+async fn no_error_suggests_a_field_name_to_public_or_partner_callers() {
+    let app = spawn_app().await;
+    let partner = app.partner_token(&["treaty-info"]).await;
+    for token in [None, Some(partner.as_str())] {
+        for query in [
+            // Near a field hidden from this caller, near an open one, and at the root.
+            "{ treaties { edges { node { negotiationNote } } } }",
+            "{ treaties { edges { node { titl } } } }",
+            "{ personelRecords { totalCount } }",
+            "{ agreements { edges { node { fullRecrd } } } }",
+        ] {
+            let (_, body) = app.graphql_as(token, query, json!({})).await;
+            let text = body.to_string();
+            assert!(body["errors"].is_array(), "{query}: {text}");
+            assert!(!text.contains("Did you mean"), "{query}: {text}");
+            for hidden in [
+                "negotiationNotes",
+                "personnelRecords",
+                "fullRecord",
+                "titleEn",
+            ] {
+                assert!(!text.contains(hidden), "{query} leaks {hidden}: {text}");
+            }
+        }
+    }
+}

@@ -19,7 +19,7 @@ fn signing_key(app: &TestApp) -> (EncodingKey, String) {
     )
     .expect("json");
     let seed = URL_SAFE_NO_PAD
-        .decode(file["keys"][0]["ed25519_seed"].as_str().expect("seed"))
+        .decode(file["keys"][0]["private"].as_str().expect("private key"))
         .expect("base64");
     let mut der = vec![
         0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04,
