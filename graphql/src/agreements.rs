@@ -11,7 +11,7 @@ use crate::{
     error::ApiError,
     ids::global_id,
     loaders::Loaders,
-    policy::{Principal, project, registry},
+    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -32,15 +32,13 @@ impl AgreementQuery {
         let db = ctx
             .data_unchecked::<SourceConnections>()
             .get(Source::Agreements);
-        let select = project::select::<agreement::Entity>(
-            principal,
-            "Agreement",
-            registry::agreement_rows(principal),
-        )
-        .map(|select| match status {
-            Some(status) => select.filter(agreement::Column::Status.eq(status)),
-            None => select,
-        });
+        let select =
+            project::select::<agreement::Entity>(principal, "Agreement").map(
+                |select| match status {
+                    Some(status) => select.filter(agreement::Column::Status.eq(status)),
+                    None => select,
+                },
+            );
         AgreementConnection::fetch(db, select, agreement::Column::Id, page).await
     }
 
@@ -49,18 +47,14 @@ impl AgreementQuery {
         let db = ctx
             .data_unchecked::<SourceConnections>()
             .get(Source::Agreements);
-        let Some(select) = project::select::<agreement::Entity>(
+        Ok(project::find_one::<agreement::Entity>(
+            db,
             principal,
             "Agreement",
-            registry::agreement_rows(principal),
-        ) else {
-            return Ok(None);
-        };
-        Ok(select
-            .filter(agreement::Column::Id.eq(id))
-            .one(db)
-            .await?
-            .map(Agreement))
+            agreement::Column::Id.eq(id),
+        )
+        .await?
+        .map(Agreement))
     }
 }
 

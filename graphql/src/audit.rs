@@ -7,7 +7,7 @@ use crate::{
     connection::{PageRequest, connection},
     error::ApiError,
     ids::global_id,
-    policy::{Principal, project, registry},
+    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -25,11 +25,7 @@ impl AuditQuery {
         let page = PageRequest::parse(first, after)?;
         let principal = ctx.data_unchecked::<Principal>();
         let db = ctx.data_unchecked::<SourceConnections>().get(Source::Meta);
-        let select = project::select::<audit_entry::Entity>(
-            principal,
-            "AuditEntry",
-            registry::audit_rows(principal),
-        );
+        let select = project::select::<audit_entry::Entity>(principal, "AuditEntry");
         AuditEntryConnection::fetch(db, select, audit_entry::Column::Id, page)
             .await
             .map(Some)

@@ -9,7 +9,7 @@ use crate::{
     error::ApiError,
     ids::global_id,
     loaders::Loaders,
-    policy::{Principal, project, registry},
+    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -29,11 +29,7 @@ impl CountryQuery {
         let db = ctx
             .data_unchecked::<SourceConnections>()
             .get(Source::CountryProfiles);
-        let select = project::select::<country::Entity>(
-            principal,
-            "Country",
-            registry::country_rows(principal),
-        );
+        let select = project::select::<country::Entity>(principal, "Country");
         CountryConnection::fetch(db, select, country::Column::Id, page).await
     }
 

@@ -15,7 +15,7 @@ use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use crate::{
     countries::Country,
     error::ApiError,
-    policy::{Principal, project, registry},
+    policy::{Principal, project},
     treaties::{TreatyAction, TreatyParty},
 };
 
@@ -55,11 +55,9 @@ impl Loader<i64> for PartiesOfTreaty {
     type Error = ApiError;
 
     async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
-        let Some(select) = project::select::<treaty_party::Entity>(
-            &self.0.principal,
-            "TreatyParty",
-            registry::RowAccess::All,
-        ) else {
+        let Some(select) =
+            project::select::<treaty_party::Entity>(&self.0.principal, "TreatyParty")
+        else {
             return Ok(HashMap::new());
         };
         let rows = select
@@ -82,11 +80,9 @@ impl Loader<i64> for ActionsOfTreaty {
     type Error = ApiError;
 
     async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
-        let Some(select) = project::select::<treaty_action::Entity>(
-            &self.0.principal,
-            "TreatyAction",
-            registry::RowAccess::All,
-        ) else {
+        let Some(select) =
+            project::select::<treaty_action::Entity>(&self.0.principal, "TreatyAction")
+        else {
             return Ok(HashMap::new());
         };
         let rows = select
@@ -111,11 +107,7 @@ impl Loader<String> for CountryByCode {
     type Error = ApiError;
 
     async fn load(&self, keys: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
-        let Some(select) = project::select::<country::Entity>(
-            &self.0.principal,
-            "Country",
-            registry::country_rows(&self.0.principal),
-        ) else {
+        let Some(select) = project::select::<country::Entity>(&self.0.principal, "Country") else {
             return Ok(HashMap::new());
         };
         let rows = select

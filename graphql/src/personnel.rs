@@ -4,13 +4,13 @@
 use async_graphql::{Context, ID, Object};
 use chrono::NaiveDate;
 use entities::{Source, SourceConnections, personnel::personnel_record};
-use sea_orm::{ColumnTrait, QueryFilter};
+use sea_orm::ColumnTrait;
 
 use crate::{
     connection::{PageRequest, connection},
     error::ApiError,
     ids::global_id,
-    policy::{Principal, project, registry},
+    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -29,11 +29,7 @@ impl PersonnelQuery {
         let db = ctx
             .data_unchecked::<SourceConnections>()
             .get(Source::Personnel);
-        let select = project::select::<personnel_record::Entity>(
-            principal,
-            "PersonnelRecord",
-            registry::personnel_rows(principal),
-        );
+        let select = project::select::<personnel_record::Entity>(principal, "PersonnelRecord");
         PersonnelRecordConnection::fetch(db, select, personnel_record::Column::Id, page)
             .await
             .map(Some)
@@ -48,18 +44,14 @@ impl PersonnelQuery {
         let db = ctx
             .data_unchecked::<SourceConnections>()
             .get(Source::Personnel);
-        let Some(select) = project::select::<personnel_record::Entity>(
+        Ok(project::find_one::<personnel_record::Entity>(
+            db,
             principal,
             "PersonnelRecord",
-            registry::personnel_rows(principal),
-        ) else {
-            return Ok(None);
-        };
-        Ok(select
-            .filter(personnel_record::Column::Id.eq(id))
-            .one(db)
-            .await?
-            .map(PersonnelRecord))
+            personnel_record::Column::Id.eq(id),
+        )
+        .await?
+        .map(PersonnelRecord))
     }
 }
 

@@ -14,7 +14,7 @@ use crate::{
     error::ApiError,
     ids::global_id,
     loaders::Loaders,
-    policy::{Principal, project, registry},
+    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -46,12 +46,7 @@ impl TreatyQuery {
             .data_unchecked::<SourceConnections>()
             .get(Source::Treaties);
         let filter = filter.unwrap_or_default();
-        let select = project::select::<treaty::Entity>(
-            principal,
-            "Treaty",
-            registry::treaty_rows(principal),
-        )
-        .map(|mut select| {
+        let select = project::select::<treaty::Entity>(principal, "Treaty").map(|mut select| {
             if let Some(status) = filter.status {
                 select = select.filter(treaty::Column::Status.eq(status));
             }
@@ -72,18 +67,11 @@ impl TreatyQuery {
         let db = ctx
             .data_unchecked::<SourceConnections>()
             .get(Source::Treaties);
-        let Some(select) = project::select::<treaty::Entity>(
-            principal,
-            "Treaty",
-            registry::treaty_rows(principal),
-        ) else {
-            return Ok(None);
-        };
-        Ok(select
-            .filter(treaty::Column::Id.eq(id))
-            .one(db)
-            .await?
-            .map(Treaty))
+        Ok(
+            project::find_one::<treaty::Entity>(db, principal, "Treaty", treaty::Column::Id.eq(id))
+                .await?
+                .map(Treaty),
+        )
     }
 }
 

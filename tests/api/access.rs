@@ -439,3 +439,65 @@ async fn no_error_suggests_a_field_name_to_public_or_partner_callers() {
         }
     }
 }
+
+/// Reads the statements PostgreSQL itself logged for this test's database (`scripts/test` runs
+/// it with `log_statement=all` and the database name first on each line).
+#[tokio::test]
+async fn the_database_never_sees_a_column_the_caller_may_not_read() {
+    let Some(log) = std::env::var_os("MOFA_TEST_POSTGRES_LOG") else {
+        // Only a PostgreSQL server keeps a statement log; scripts/test provides one.
+        return;
+    };
+    let app = spawn_app().await;
+    let database = app
+        .settings
+        .database_url
+        .as_ref()
+        .expect("a PostgreSQL database")
+        .expose()
+        .rsplit('/')
+        .next()
+        .expect("name")
+        .to_owned();
+    let query = "{ treaties(first: 5) { edges { node { titleEn negotiationNotes implementingAgencies } } } }";
+    app.graphql(query, json!({})).await;
+    let staff = app.staff_token("LPQT", &["viewer"]);
+    let (_, body) = app.graphql_as(Some(&staff), query, json!({})).await;
+    assert!(body["data"]["treaties"]["edges"][0]["node"]["negotiationNotes"].is_string());
+
+    // The server logs asynchronously; give it a moment.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let text = std::fs::read_to_string(log).expect("statement log");
+    let statements: Vec<&str> = text
+        .lines()
+        // Page queries of the API; the demo seed's own `COUNT(*)` at start is not one.
+        .filter(|l| {
+            l.starts_with(&format!("{database} "))
+                && l.contains(r#": SELECT "treaty"."id""#)
+                && l.contains(r#"FROM "treaty""#)
+        })
+        .collect();
+    assert_eq!(
+        statements.len(),
+        2,
+        "one public and one staff page: {statements:#?}"
+    );
+    let (public, staff) = (statements[0], statements[1]);
+    assert!(
+        !public.contains(r#""treaty"."negotiation_notes""#),
+        "{public}"
+    );
+    assert!(
+        !public.contains(r#""treaty"."implementing_agencies""#),
+        "{public}"
+    );
+    assert!(
+        public.contains(r#"NULL AS "negotiation_notes""#),
+        "{public}"
+    );
+    assert!(
+        public.contains(r#""treaty"."status" = $"#),
+        "row rule in the WHERE: {public}"
+    );
+    assert!(staff.contains(r#""treaty"."negotiation_notes""#), "{staff}");
+}

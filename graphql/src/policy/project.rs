@@ -1,7 +1,10 @@
 //! From the registry to SQL: which columns a caller's query selects (the others are selected as
 //! `NULL`, so the column itself is never read) and which row condition it adds.
 
-use sea_orm::{EntityTrait, Iterable, QueryFilter, QuerySelect, Select, sea_query::Expr};
+use sea_orm::{
+    ConnectionTrait, DbErr, EntityTrait, Iterable, QueryFilter, QuerySelect, Select,
+    sea_query::{Expr, IntoCondition},
+};
 
 use super::{
     Principal,
@@ -21,12 +24,9 @@ pub fn column_readable(principal: &Principal, type_name: &str, column: &str) -> 
 }
 
 /// `SELECT` of entity `E` for `principal`, projected by the policy of `type_name` and filtered
-/// by its row rule; `None` when the caller may see no row at all.
-pub fn select<E: EntityTrait>(
-    principal: &Principal,
-    type_name: &str,
-    rows: RowAccess,
-) -> Option<Select<E>> {
+/// by its row rule; `None` when the caller may see no row at all (or the type is undeclared).
+pub fn select<E: EntityTrait>(principal: &Principal, type_name: &str) -> Option<Select<E>> {
+    let rows = (type_policy(type_name)?.rows)(principal);
     let mut query = E::find().select_only();
     for column in E::Column::iter() {
         let name = sea_orm::IdenStatic::as_str(&column);
@@ -43,16 +43,29 @@ pub fn select<E: EntityTrait>(
     }
 }
 
+/// The one row of `type_name` matching `filter` that `principal` may see.
+pub async fn find_one<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    principal: &Principal,
+    type_name: &str,
+    filter: impl IntoCondition,
+) -> Result<Option<E::Model>, DbErr> {
+    match select::<E>(principal, type_name) {
+        Some(query) => query.filter(filter).one(db).await,
+        None => Ok(None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use entities::treaties::treaty;
     use sea_orm::{DbBackend, QueryTrait};
 
     use super::*;
-    use crate::policy::{Role, Unit, registry::treaty_rows};
+    use crate::policy::{Role, Unit};
 
     fn sql(principal: &Principal) -> String {
-        select::<treaty::Entity>(principal, "Treaty", treaty_rows(principal))
+        select::<treaty::Entity>(principal, "Treaty")
             .map(|s| s.build(DbBackend::Postgres).to_string())
             .unwrap_or_default()
     }

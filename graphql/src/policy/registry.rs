@@ -24,6 +24,8 @@ pub struct FieldPolicy {
 #[derive(Debug)]
 pub struct TypePolicy {
     pub name: &'static str,
+    /// Which rows of the type the caller may see, compiled into the query's `WHERE`.
+    pub rows: fn(&Principal) -> RowAccess,
     /// Columns every query of this type selects whoever asks: keys that relations and
     /// pagination need, and record metadata the type does not expose. They carry no
     /// information a reader of the type lacks.
@@ -61,6 +63,7 @@ const SENSITIVE_TCCB: Access = Restricted(Unit::Tccb);
 pub static TYPES: &[TypePolicy] = &[
     TypePolicy {
         name: "Query",
+        rows: all_rows,
         keys: &[],
         fields: &[
             r("catalog", Open),
@@ -79,6 +82,7 @@ pub static TYPES: &[TypePolicy] = &[
     // The catalogue of Decision 3021: open to everyone.
     TypePolicy {
         name: "Catalog",
+        rows: all_rows,
         keys: &[],
         fields: open_fields![
             "decision",
@@ -90,6 +94,7 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "Decision",
+        rows: all_rows,
         keys: &[],
         fields: open_fields![
             "id",
@@ -105,6 +110,7 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "Unit",
+        rows: all_rows,
         keys: &[],
         fields: open_fields![
             "id",
@@ -118,6 +124,7 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "Database",
+        rows: all_rows,
         keys: &[],
         fields: open_fields![
             "id",
@@ -149,6 +156,7 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "SharingService",
+        rows: all_rows,
         keys: &[],
         fields: open_fields![
             "id",
@@ -175,11 +183,13 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "Frequency",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["code", "uri"],
     },
     TypePolicy {
         name: "OpenDataset",
+        rows: all_rows,
         keys: &[],
         fields: open_fields![
             "id",
@@ -203,22 +213,26 @@ pub static TYPES: &[TypePolicy] = &[
     // What the caller may read, told to the caller.
     TypePolicy {
         name: "Viewer",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["audience", "subject", "unit", "roles", "scopes", "readable"],
     },
     TypePolicy {
         name: "ReadableType",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["type", "fields"],
     },
     TypePolicy {
         name: "PageInfo",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["hasNextPage", "endCursor"],
     },
     // Treaties (LPQT).
     TypePolicy {
         name: "Treaty",
+        rows: treaty_rows,
         keys: &["id"],
         fields: &[
             f("id", Open, &["id"]),
@@ -266,6 +280,7 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "TreatyParty",
+        rows: all_rows,
         keys: &[
             "id",
             "treaty_id",
@@ -283,6 +298,7 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "TreatyAction",
+        rows: all_rows,
         keys: &["id", "treaty_id", "created_at", "updated_at", "version"],
         fields: &[
             f("id", Open, &["id"]),
@@ -295,17 +311,20 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "TreatyConnection",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["edges", "pageInfo", "totalCount"],
     },
     TypePolicy {
         name: "TreatyEdge",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["cursor", "node"],
     },
     // International agreements (LPQT).
     TypePolicy {
         name: "Agreement",
+        rows: agreement_rows,
         keys: &["id"],
         fields: &[
             f("id", Open, &["id"]),
@@ -335,17 +354,20 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "AgreementConnection",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["edges", "pageInfo", "totalCount"],
     },
     TypePolicy {
         name: "AgreementEdge",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["cursor", "node"],
     },
     // Countries (country-profiles, DVDN).
     TypePolicy {
         name: "Country",
+        rows: country_rows,
         keys: &["id"],
         fields: &[
             f("id", Open, &["id"]),
@@ -376,17 +398,20 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "CountryConnection",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["edges", "pageInfo", "totalCount"],
     },
     TypePolicy {
         name: "CountryEdge",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["cursor", "node"],
     },
     // Personnel (TCCB): internal; personal and sensitive parts for TCCB only.
     TypePolicy {
         name: "PersonnelRecord",
+        rows: personnel_rows,
         keys: &["id"],
         fields: &[
             f("id", Internal, &["id"]),
@@ -411,17 +436,20 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "PersonnelRecordConnection",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["edges", "pageInfo", "totalCount"],
     },
     TypePolicy {
         name: "PersonnelRecordEdge",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["cursor", "node"],
     },
     // The data-access audit log: admins only.
     TypePolicy {
         name: "AuditEntry",
+        rows: audit_rows,
         keys: &["id", "prev_hash"],
         fields: &[
             f("id", Admin, &["id"]),
@@ -438,11 +466,13 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "AuditEntryConnection",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["edges", "pageInfo", "totalCount"],
     },
     TypePolicy {
         name: "AuditEntryEdge",
+        rows: all_rows,
         keys: &[],
         fields: open_fields!["cursor", "node"],
     },
@@ -472,6 +502,12 @@ pub enum RowAccess {
     All,
     Only(Condition),
     Nothing,
+}
+
+/// Rows with no rule of their own: catalogue rows, wrappers, and rows reached only through a
+/// parent whose rule was applied (a treaty's parties).
+pub fn all_rows(_principal: &Principal) -> RowAccess {
+    RowAccess::All
 }
 
 /// Treaties: the public sees those in force, publishable and without a secrecy mark; a partner
