@@ -17,7 +17,7 @@ use tokio::sync::Mutex;
 /// The `prev_hash` of the first entry.
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-fn hex(bytes: &[u8]) -> String {
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

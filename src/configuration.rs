@@ -50,6 +50,14 @@ pub struct Settings {
     /// Lifetime of the partner tokens `/oauth/token` mints, in seconds
     /// (`MOFA_PARTNER_TOKEN_TTL_SECS`).
     pub partner_token_ttl_secs: i64,
+    /// Bytes the in-process response cache may hold (`MOFA_CACHE_LOCAL_BYTES`); 0 turns the
+    /// in-process tier off (Redis alone, if configured).
+    pub cache_local_capacity_bytes: u64,
+    /// Cache public responses at all (`MOFA_CACHE_ENABLED`).
+    pub cache_enabled: bool,
+    /// Prefix of every Redis key and channel (`MOFA_CACHE_NAMESPACE`): deployments sharing a
+    /// Redis keep apart by it; the nodes of one deployment share it.
+    pub cache_namespace: String,
     /// External identity providers whose staff tokens are accepted (TOML only:
     /// `[[external_issuers]]` tables).
     pub external_issuers: Vec<ExternalIssuer>,
@@ -121,6 +129,9 @@ impl Default for Settings {
             max_token_lifetime_secs: 24 * 3600,
             partner_token_ttl_secs: 900,
             external_issuers: Vec::new(),
+            cache_local_capacity_bytes: 64 * 1024 * 1024,
+            cache_enabled: true,
+            cache_namespace: "mofa".to_owned(),
         }
     }
 }
@@ -258,6 +269,9 @@ impl Settings {
                 "DB_MAX_CONNECTIONS" => settings.db_max_connections = parse(&key, &value)?,
                 "TOKEN_ISSUER" => settings.token_issuer = value.trim().to_owned(),
                 "SIGNING_KEY_FILE" => settings.signing_key_file = Some(PathBuf::from(value)),
+                "CACHE_LOCAL_BYTES" => settings.cache_local_capacity_bytes = parse(&key, &value)?,
+                "CACHE_ENABLED" => settings.cache_enabled = parse_bool(&key, &value)?,
+                "CACHE_NAMESPACE" => settings.cache_namespace = value.trim().to_owned(),
                 "PARTNER_TOKEN_TTL_SECS" => settings.partner_token_ttl_secs = parse(&key, &value)?,
                 "MAX_TOKEN_LIFETIME_SECS" => {
                     settings.max_token_lifetime_secs = parse(&key, &value)?;

@@ -11,7 +11,7 @@ use actix_web::{App, HttpServer, dev::Server, http::header, middleware, web};
 use crate::{
     audit::AuditLog,
     auth::{Authenticator, KeyFileError, KeySet, external::ExternalKeys},
-    cache::SharedCache,
+    cache::ResponseCache,
     configuration::Settings,
     http,
     metrics::Metrics,
@@ -50,7 +50,13 @@ impl Application {
         if settings.migrate_on_start {
             sources::migrate_all(&sources).await?;
         }
-        let cache = SharedCache::new(settings.redis_url.as_ref())?;
+        let cache = Arc::new(ResponseCache::new(
+            settings.redis_url.as_ref(),
+            &settings.cache_namespace,
+            settings.cache_local_capacity_bytes,
+            &graphql::sdl(),
+        )?);
+        cache.follow_invalidations();
         let keys = KeySet::load_or_create(
             &settings.signing_key_path(),
             &settings.token_issuer,
@@ -121,6 +127,11 @@ impl Application {
     /// The port the server listens on (useful with port 0).
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The response cache, for tests that invalidate as a write would.
+    pub fn cache(&self) -> Arc<crate::cache::ResponseCache> {
+        Arc::clone(&self.state.cache)
     }
 
     /// The sources the server opened, for tests that look at the databases directly.

@@ -6,14 +6,14 @@ use entities::SourceConnections;
 use graphql::AppSchema;
 
 use crate::{
-    audit::AuditLog, auth::Authenticator, cache::SharedCache, configuration::Settings,
+    audit::AuditLog, auth::Authenticator, cache::ResponseCache, configuration::Settings,
     metrics::Metrics,
 };
 
 pub struct AppState {
     pub settings: Arc<Settings>,
     pub sources: SourceConnections,
-    pub cache: SharedCache,
+    pub cache: std::sync::Arc<ResponseCache>,
     pub schema: AppSchema,
     pub metrics: Metrics,
     /// Every issuer whose tokens are accepted; `auth.own` signs.

@@ -18,11 +18,18 @@ use super::{
 };
 use std::sync::Arc;
 
-use graphql::policy::{Disclosures, Principal};
+use graphql::policy::{Audience, Disclosures, Principal};
 
-use crate::{audit, auth, partners, state::AppState, telemetry::RequestId};
+use crate::{
+    audit, auth,
+    cache::{Entry, Flight, key},
+    partners,
+    state::AppState,
+    telemetry::RequestId,
+};
 
 /// The parameters of one GraphQL-over-HTTP request, whichever method carried them.
+#[derive(Clone)]
 struct GraphqlParams {
     query: String,
     operation_name: Option<String>,
@@ -49,7 +56,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         Err(err) => return err.into_response(Some(media)),
     };
     match get_params(&req) {
-        Ok(params) => execute(&state, principal, &RequestId::of(&req), params, media, true).await,
+        Ok(params) => execute(&state, principal, &req, params, media, true).await,
         Err(err) => err.into_response(Some(media)),
     }
 }
@@ -73,17 +80,7 @@ pub async fn post(
         post_params(&body)
     };
     match params.await {
-        Ok(params) => {
-            execute(
-                &state,
-                principal,
-                &RequestId::of(&req),
-                params,
-                media,
-                false,
-            )
-            .await
-        }
+        Ok(params) => execute(&state, principal, &req, params, media, false).await,
         Err(err) => err.into_response(Some(media)),
     }
 }
@@ -249,64 +246,166 @@ async fn authenticate(req: &HttpRequest, state: &AppState) -> Result<Principal, 
     Ok(principal)
 }
 
+fn build_request(params: &GraphqlParams) -> async_graphql::Request {
+    let mut request = async_graphql::Request::new(params.query.clone());
+    if let Some(name) = &params.operation_name {
+        request = request.operation_name(name);
+    }
+    if let Some(variables) = &params.variables {
+        request = request.variables(Variables::from_json(Json::Object(variables.clone())));
+    }
+    request
+}
+
 async fn execute(
     state: &AppState,
     principal: Principal,
-    request_id: &str,
+    req: &HttpRequest,
     params: GraphqlParams,
     media: ResponseMediaType,
     over_get: bool,
 ) -> HttpResponse {
-    let query = params.query.clone();
-    let mut request = async_graphql::Request::new(params.query);
-    if let Some(name) = &params.operation_name {
-        request = request.operation_name(name);
+    let mut request = build_request(&params);
+    // Parsed once here; async-graphql reuses the parsed document.
+    let (mutation, cache_key) = match request.parsed_query() {
+        Ok(document) => {
+            let mutation = selects_mutation(&document.operations, params.operation_name.as_deref());
+            let cacheable =
+                state.settings.cache_enabled && principal.audience == Audience::Public && !mutation;
+            let key = cacheable.then(|| {
+                key::response_key(
+                    state.cache.schema_version(),
+                    document,
+                    params.operation_name.as_deref(),
+                    params.variables.as_ref(),
+                )
+            });
+            (mutation, key)
+        }
+        Err(error) => return respond(async_graphql::Response::from_errors(vec![error]), media),
+    };
+    if over_get && mutation {
+        // GET must not change anything.
+        return HttpError::MethodNotAllowed {
+            allow: "POST",
+            message: "mutations are accepted over POST only",
+        }
+        .into_response(Some(media));
     }
-    if let Some(variables) = params.variables {
-        request = request.variables(Variables::from_json(Json::Object(variables)));
-    }
+    let request_id = RequestId::of(req);
+    let Some(key) = cache_key else {
+        return match run(state, principal, request, &request_id, &params.query).await {
+            Ok((response, _)) => respond(response, media),
+            Err(refusal) => refusal,
+        };
+    };
 
-    if over_get {
-        // GET must not change anything, so the operation is inspected before it runs.
-        match request.parsed_query() {
-            Ok(document) => {
-                if selects_mutation(&document.operations, params.operation_name.as_deref()) {
-                    return HttpError::MethodNotAllowed {
-                        allow: "POST",
-                        message: "mutations are accepted over POST only",
+    // Public: from the cache, or executed once however many ask at the same time.
+    let flight = state
+        .cache
+        .get_or_compute(&key, || async {
+            match run(
+                state,
+                principal.clone(),
+                request,
+                &request_id,
+                &params.query,
+            )
+            .await
+            {
+                Ok((response, trace)) => {
+                    let storable = response.errors.is_empty()
+                        && response.data != Value::Null
+                        && trace.snapshot().is_empty();
+                    match (storable, serde_json::to_string(&response)) {
+                        (true, Ok(body)) => Ok((body, trace.sources())),
+                        _ => Err(Ok(response)),
                     }
-                    .into_response(Some(media));
                 }
+                Err(refusal) => Err(Err(refusal)),
             }
-            Err(error) => {
-                return respond(async_graphql::Response::from_errors(vec![error]), media);
+        })
+        .await;
+    match flight {
+        Flight::Entry(entry) => cached_response(&entry, media, req),
+        Flight::Own(Ok(response)) => respond(response, media),
+        Flight::Own(Err(refusal)) => refusal,
+        // Another request made this response and it could not be stored: make our own.
+        Flight::Alone => {
+            match run(
+                state,
+                principal,
+                build_request(&params),
+                &request_id,
+                &params.query,
+            )
+            .await
+            {
+                Ok((response, _)) => respond(response, media),
+                Err(refusal) => refusal,
             }
         }
     }
+}
 
-    let disclosures = Arc::new(Disclosures::default());
+/// Executes a request for `principal`, and writes the audit entry of what it disclosed; the
+/// response is withheld when that entry cannot be written.
+async fn run(
+    state: &AppState,
+    principal: Principal,
+    request: async_graphql::Request,
+    request_id: &str,
+    query: &str,
+) -> Result<(async_graphql::Response, Arc<Disclosures>), HttpResponse> {
+    let trace = Arc::new(Disclosures::default());
     let audited = principal.clone();
-    let request = graphql::prepare(request, principal, &state.sources, disclosures.clone());
+    let request = graphql::prepare(request, principal, &state.sources, trace.clone());
     let response = state.schema.execute(request).await;
-    let disclosed = disclosures.snapshot();
+    let disclosed = trace.snapshot();
     if !disclosed.is_empty() {
-        // Nothing non-open leaves without its audit entry.
         let appended = state
             .audit
             .append(
                 state.sources.get(entities::Source::Meta),
                 &audited,
                 request_id,
-                audit::operation_hash(&query),
+                audit::operation_hash(query),
                 &disclosed,
             )
             .await;
         if let Err(err) = appended {
             tracing::error!(error = %err, "cannot write the data-access audit; response withheld");
-            return HttpError::Internal.into_response(Some(media));
+            return Err(HttpError::Internal.into_response(None));
         }
     }
-    respond(response, media)
+    Ok((response, trace))
+}
+
+/// A stored public response, or 304 when the client holds it already.
+fn cached_response(entry: &Entry, media: ResponseMediaType, req: &HttpRequest) -> HttpResponse {
+    let cache_control = format!("public, max-age={}", entry.max_age());
+    let matches = req
+        .headers()
+        .get_all(actix_web::http::header::IF_NONE_MATCH)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|tag| tag.trim().trim_start_matches("W/"))
+        .any(|tag| tag == entry.etag || tag == "*");
+    let mut builder = if matches {
+        HttpResponse::NotModified()
+    } else {
+        HttpResponse::Ok()
+    };
+    builder
+        .insert_header(("ETag", entry.etag.as_str()))
+        .insert_header(("Cache-Control", cache_control))
+        .insert_header(("Vary", "Accept, Authorization"));
+    if matches {
+        return builder.finish();
+    }
+    builder
+        .content_type(media.content_type())
+        .body(entry.bytes.clone())
 }
 
 /// Whether the operation the request selects is a mutation.
@@ -349,7 +448,7 @@ fn respond(response: async_graphql::Response, media: ResponseMediaType) -> HttpR
     };
     builder
         .content_type(media.content_type())
-        .insert_header(("Vary", "Accept"))
-        .insert_header(("Cache-Control", "no-store"))
+        .insert_header(("Vary", "Accept, Authorization"))
+        .insert_header(("Cache-Control", "private, no-store"))
         .body(body)
 }

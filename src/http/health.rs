@@ -65,7 +65,7 @@ pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .insert_header(("Cache-Control", "no-store"))
-        .body(state.metrics.render())
+        .body(state.metrics.render() + &state.cache.counters.render())
 }
 
 /// `/.well-known/jwks.json`: the public keys of the server's own issuer.

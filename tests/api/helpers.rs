@@ -19,6 +19,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub settings: Settings,
     pub sources: entities::SourceConnections,
+    pub cache: std::sync::Arc<mofa_graph::cache::ResponseCache>,
     _data_dir: tempfile::TempDir,
 }
 
@@ -179,10 +180,26 @@ pub async fn test_settings(data_dir: &tempfile::TempDir) -> Settings {
         data_dir: data_dir.path().to_owned(),
         database_url: fresh_postgres_database().await.map(Secret::new),
         redis_url: redis_url().map(Secret::new),
+        // Tests share one Redis; each deployment under test keeps to its own keys.
+        cache_namespace: format!(
+            "test-{}-{}",
+            std::process::id(),
+            DATABASE_COUNTER.fetch_add(1, Ordering::Relaxed)
+        ),
         workers: Some(1),
         db_max_connections: 4,
         ..Settings::default()
     }
+}
+
+/// A second node over the same databases, signing key and Redis as `app`, as behind a load
+/// balancer.
+pub async fn second_node(app: &TestApp) -> TestApp {
+    start(
+        app.settings.clone(),
+        tempfile::tempdir().expect("temporary directory"),
+    )
+    .await
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -208,6 +225,7 @@ pub async fn start(settings: Settings, data_dir: tempfile::TempDir) -> TestApp {
         .expect("demo seed");
     let address = format!("http://127.0.0.1:{}", app.port());
     let sources = app.sources().clone();
+    let cache = app.cache();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
@@ -217,6 +235,7 @@ pub async fn start(settings: Settings, data_dir: tempfile::TempDir) -> TestApp {
             .expect("HTTP client"),
         settings,
         sources,
+        cache,
         _data_dir: data_dir,
     }
 }

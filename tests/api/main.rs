@@ -7,6 +7,7 @@
 
 mod access;
 mod audit;
+mod cache;
 mod catalog;
 mod cli;
 mod external;

@@ -41,6 +41,10 @@ impl Extension for EnforceExtension {
         }
         // A request without a principal is treated as the public's.
         let principal = ctx.data_opt::<Principal>().unwrap_or(&PUBLIC);
+        let trace = ctx.data_opt::<Arc<Disclosures>>();
+        if let Some(trace) = trace {
+            trace.touch(info.parent_type);
+        }
         match registry::access(info.parent_type, info.name) {
             Some(Access::Open) => next.run(ctx, info).await,
             Some(access) if principal.can_read(access) => {
@@ -48,9 +52,9 @@ impl Extension for EnforceExtension {
                 let value = next.run(ctx, info).await?;
                 // Only values actually sent count as disclosed.
                 if value.as_ref().is_some_and(|v| *v != Value::Null)
-                    && let Some(disclosures) = ctx.data_opt::<Arc<Disclosures>>()
+                    && let Some(trace) = trace
                 {
-                    disclosures.record(type_name, field);
+                    trace.record(type_name, field);
                 }
                 Ok(value)
             }

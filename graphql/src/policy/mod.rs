@@ -166,20 +166,41 @@ impl Access {
     }
 }
 
-/// What one request disclosed beyond open data: `Type.field` → how many values. Filled by the
-/// enforcement extension, read by the server to write the data-access audit.
+/// What one request read, as the enforcement extension saw it: the `Type.field` disclosed
+/// beyond open data with how many values (for the data-access audit), and the sources read (for
+/// cache invalidation).
 #[derive(Debug, Default)]
-pub struct Disclosures(std::sync::Mutex<std::collections::BTreeMap<String, u64>>);
+pub struct Disclosures {
+    disclosed: std::sync::Mutex<std::collections::BTreeMap<String, u64>>,
+    sources: std::sync::Mutex<std::collections::BTreeSet<entities::Source>>,
+}
 
 impl Disclosures {
     pub fn record(&self, type_name: &str, field: &str) {
-        if let Ok(mut seen) = self.0.lock() {
+        if let Ok(mut seen) = self.disclosed.lock() {
             *seen.entry(format!("{type_name}.{field}")).or_default() += 1;
         }
     }
 
+    /// Notes that a field of `type_name` was resolved.
+    pub fn touch(&self, type_name: &str) {
+        if let Some(source) = registry::type_policy(type_name).and_then(|t| t.source)
+            && let Ok(mut sources) = self.sources.lock()
+        {
+            sources.insert(source);
+        }
+    }
+
     pub fn snapshot(&self) -> std::collections::BTreeMap<String, u64> {
-        self.0.lock().map(|seen| seen.clone()).unwrap_or_default()
+        self.disclosed
+            .lock()
+            .map(|seen| seen.clone())
+            .unwrap_or_default()
+    }
+
+    /// The sources the response read.
+    pub fn sources(&self) -> std::collections::BTreeSet<entities::Source> {
+        self.sources.lock().map(|s| s.clone()).unwrap_or_default()
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::{collections::HashMap, sync::LazyLock};
 
-use entities::{agreements::agreement, treaties::treaty};
+use entities::{Source, agreements::agreement, treaties::treaty};
 use sea_orm::{ColumnTrait, Condition};
 
 use super::{
@@ -24,6 +24,9 @@ pub struct FieldPolicy {
 #[derive(Debug)]
 pub struct TypePolicy {
     pub name: &'static str,
+    /// The source its rows come from (`None` for wrappers and computed types): a response that
+    /// read it is invalidated by a write to that source.
+    pub source: Option<Source>,
     /// Which rows of the type the caller may see, compiled into the query's `WHERE`.
     pub rows: fn(&Principal) -> RowAccess,
     /// Columns every query of this type selects whoever asks: keys that relations and
@@ -63,6 +66,7 @@ const SENSITIVE_TCCB: Access = Restricted(Unit::Tccb);
 pub static TYPES: &[TypePolicy] = &[
     TypePolicy {
         name: "Query",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: &[
@@ -82,6 +86,7 @@ pub static TYPES: &[TypePolicy] = &[
     // The catalogue of Decision 3021: open to everyone.
     TypePolicy {
         name: "Catalog",
+        source: Some(Source::Meta),
         rows: all_rows,
         keys: &[],
         fields: open_fields![
@@ -94,6 +99,7 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "Decision",
+        source: Some(Source::Meta),
         rows: all_rows,
         keys: &[],
         fields: open_fields![
@@ -110,6 +116,7 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "Unit",
+        source: Some(Source::Meta),
         rows: all_rows,
         keys: &[],
         fields: open_fields![
@@ -124,6 +131,7 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "Database",
+        source: Some(Source::Meta),
         rows: all_rows,
         keys: &[],
         fields: open_fields![
@@ -156,6 +164,7 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "SharingService",
+        source: Some(Source::Meta),
         rows: all_rows,
         keys: &[],
         fields: open_fields![
@@ -183,12 +192,14 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "Frequency",
+        source: Some(Source::Meta),
         rows: all_rows,
         keys: &[],
         fields: open_fields!["code", "uri"],
     },
     TypePolicy {
         name: "OpenDataset",
+        source: Some(Source::Meta),
         rows: all_rows,
         keys: &[],
         fields: open_fields![
@@ -213,18 +224,21 @@ pub static TYPES: &[TypePolicy] = &[
     // What the caller may read, told to the caller.
     TypePolicy {
         name: "Viewer",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["audience", "subject", "unit", "roles", "scopes", "readable"],
     },
     TypePolicy {
         name: "ReadableType",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["type", "fields"],
     },
     TypePolicy {
         name: "PageInfo",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["hasNextPage", "endCursor"],
@@ -232,6 +246,7 @@ pub static TYPES: &[TypePolicy] = &[
     // Treaties (LPQT).
     TypePolicy {
         name: "Treaty",
+        source: Some(Source::Treaties),
         rows: treaty_rows,
         keys: &["id"],
         fields: &[
@@ -280,6 +295,7 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "TreatyParty",
+        source: Some(Source::Treaties),
         rows: all_rows,
         keys: &[
             "id",
@@ -298,6 +314,7 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "TreatyAction",
+        source: Some(Source::Treaties),
         rows: all_rows,
         keys: &["id", "treaty_id", "created_at", "updated_at", "version"],
         fields: &[
@@ -311,12 +328,14 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "TreatyConnection",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["edges", "pageInfo", "totalCount"],
     },
     TypePolicy {
         name: "TreatyEdge",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["cursor", "node"],
@@ -324,6 +343,7 @@ pub static TYPES: &[TypePolicy] = &[
     // International agreements (LPQT).
     TypePolicy {
         name: "Agreement",
+        source: Some(Source::Agreements),
         rows: agreement_rows,
         keys: &["id"],
         fields: &[
@@ -354,12 +374,14 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "AgreementConnection",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["edges", "pageInfo", "totalCount"],
     },
     TypePolicy {
         name: "AgreementEdge",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["cursor", "node"],
@@ -367,6 +389,7 @@ pub static TYPES: &[TypePolicy] = &[
     // Countries (country-profiles, DVDN).
     TypePolicy {
         name: "Country",
+        source: Some(Source::CountryProfiles),
         rows: country_rows,
         keys: &["id"],
         fields: &[
@@ -398,12 +421,14 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "CountryConnection",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["edges", "pageInfo", "totalCount"],
     },
     TypePolicy {
         name: "CountryEdge",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["cursor", "node"],
@@ -411,6 +436,7 @@ pub static TYPES: &[TypePolicy] = &[
     // Personnel (TCCB): internal; personal and sensitive parts for TCCB only.
     TypePolicy {
         name: "PersonnelRecord",
+        source: Some(Source::Personnel),
         rows: personnel_rows,
         keys: &["id"],
         fields: &[
@@ -436,12 +462,14 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "PersonnelRecordConnection",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["edges", "pageInfo", "totalCount"],
     },
     TypePolicy {
         name: "PersonnelRecordEdge",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["cursor", "node"],
@@ -449,6 +477,7 @@ pub static TYPES: &[TypePolicy] = &[
     // The data-access audit log: admins only.
     TypePolicy {
         name: "AuditEntry",
+        source: Some(Source::Meta),
         rows: audit_rows,
         keys: &["id", "prev_hash"],
         fields: &[
@@ -466,12 +495,14 @@ pub static TYPES: &[TypePolicy] = &[
     },
     TypePolicy {
         name: "AuditEntryConnection",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["edges", "pageInfo", "totalCount"],
     },
     TypePolicy {
         name: "AuditEntryEdge",
+        source: None,
         rows: all_rows,
         keys: &[],
         fields: open_fields!["cursor", "node"],
