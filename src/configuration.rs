@@ -58,6 +58,9 @@ pub struct Settings {
     /// Prefix of every Redis key and channel (`MOFA_CACHE_NAMESPACE`): deployments sharing a
     /// Redis keep apart by it; the nodes of one deployment share it.
     pub cache_namespace: String,
+    /// Serve `/bench/static` for the benchmark's baseline (`MOFA_BENCH_ROUTES`); never in
+    /// production.
+    pub bench_routes: bool,
     /// External identity providers whose staff tokens are accepted (TOML only:
     /// `[[external_issuers]]` tables).
     pub external_issuers: Vec<ExternalIssuer>,
@@ -132,6 +135,7 @@ impl Default for Settings {
             cache_local_capacity_bytes: 64 * 1024 * 1024,
             cache_enabled: true,
             cache_namespace: "mofa".to_owned(),
+            bench_routes: false,
         }
     }
 }
@@ -271,6 +275,7 @@ impl Settings {
                 "SIGNING_KEY_FILE" => settings.signing_key_file = Some(PathBuf::from(value)),
                 "CACHE_LOCAL_BYTES" => settings.cache_local_capacity_bytes = parse(&key, &value)?,
                 "CACHE_ENABLED" => settings.cache_enabled = parse_bool(&key, &value)?,
+                "BENCH_ROUTES" => settings.bench_routes = parse_bool(&key, &value)?,
                 "CACHE_NAMESPACE" => settings.cache_namespace = value.trim().to_owned(),
                 "PARTNER_TOKEN_TTL_SECS" => settings.partner_token_ttl_secs = parse(&key, &value)?,
                 "MAX_TOKEN_LIFETIME_SECS" => {

@@ -81,6 +81,7 @@ impl Application {
                 external,
             },
             audit: AuditLog::default(),
+            bench_static: Default::default(),
         });
 
         let bind = state.settings.bind.clone();
@@ -101,7 +102,7 @@ impl Application {
                     .wrap(cors(&app_state.settings))
                     .wrap(middleware::Compress::default())
                     .wrap(middleware::from_fn(telemetry::log_requests))
-                    .configure(http::routes)
+                    .configure(|cfg| http::routes(cfg, app_state.settings.bench_routes))
             })
             .shutdown_timeout(state.settings.shutdown_timeout_secs)
             .client_request_timeout(Duration::from_secs(10));

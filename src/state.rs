@@ -19,4 +19,6 @@ pub struct AppState {
     /// Every issuer whose tokens are accepted; `auth.own` signs.
     pub auth: Authenticator,
     pub audit: AuditLog,
+    /// The bytes `/bench/static` serves (benchmark only).
+    pub bench_static: std::sync::RwLock<bytes::Bytes>,
 }

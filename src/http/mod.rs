@@ -1,5 +1,6 @@
 //! HTTP routes: GraphQL, the IDE, health and metrics.
 
+mod bench;
 mod error;
 mod graphiql;
 mod graphql;
@@ -9,7 +10,14 @@ mod oauth;
 
 use actix_web::web;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn routes(cfg: &mut web::ServiceConfig, bench_routes: bool) {
+    if bench_routes {
+        cfg.service(
+            web::resource("/bench/static")
+                .route(web::get().to(bench::get))
+                .route(web::put().to(bench::put)),
+        );
+    }
     cfg.service(
         web::resource("/graphql")
             .route(web::get().to(graphql::get))
