@@ -203,6 +203,32 @@ pub fn response_key(
     crate::audit::hex(&hasher.finalize())
 }
 
+/// A key of the request exactly as sent (text, operation name, variables): equal texts give
+/// equal keys without parsing; the canonical key is looked up from it.
+pub fn raw_key(
+    schema_version: &str,
+    query: &str,
+    operation_name: Option<&str>,
+    variables: Option<&serde_json::Map<String, serde_json::Value>>,
+) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(schema_version.as_bytes());
+    hasher.update(b"\0raw\0");
+    hasher.update(query.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(operation_name.unwrap_or("").as_bytes());
+    hasher.update(b"\0");
+    if let Some(variables) = variables {
+        // serde_json's map is ordered by key, so this text is canonical.
+        hasher.update(
+            serde_json::Value::Object(variables.clone())
+                .to_string()
+                .as_bytes(),
+        );
+    }
+    crate::audit::hex(&hasher.finalize())
+}
+
 #[cfg(test)]
 mod tests {
     use async_graphql::parser::parse_query;

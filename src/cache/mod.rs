@@ -32,6 +32,9 @@ use crate::configuration::Secret;
 
 /// How old an in-process entry may be served while Redis is down.
 pub const DEGRADED_MAX_AGE: Duration = Duration::from_secs(5);
+/// Persisted queries live this long without use, and take at most this many bytes in process.
+const PERSISTED_TTL: Duration = Duration::from_secs(7 * 24 * 3600);
+const PERSISTED_MAX_BYTES: u64 = 8 * 1024 * 1024;
 
 /// The backstop lifetime of a response that read `source`: the publication frequency of the
 /// datasets it feeds (daily → an hour, quarterly → six hours); the catalogue changes only with a
@@ -48,17 +51,24 @@ pub fn backstop_ttl(source: Source) -> Duration {
 }
 
 /// A stored response.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Entry {
-    /// The serialised GraphQL response (always a 200 with data and no errors).
-    body: String,
-    /// The same bytes, shared with every response that serves them.
-    #[serde(skip)]
+    /// The serialised GraphQL response (always a 200 with data and no errors), shared with
+    /// every response that serves it.
     pub bytes: bytes::Bytes,
     pub etag: String,
     /// The generation of each source read, when the response was made.
-    generations: Vec<(String, u64)>,
+    generations: Vec<(Source, u64)>,
     /// Unix time, seconds.
+    stored_at: u64,
+    ttl_secs: u64,
+}
+
+/// What Redis keeps of an entry besides the body: one JSON line before it.
+#[derive(Serialize, Deserialize)]
+struct StoredMeta {
+    etag: String,
+    generations: Vec<(String, u64)>,
     stored_at: u64,
     ttl_secs: u64,
 }
@@ -67,6 +77,41 @@ impl Entry {
     pub fn max_age(&self) -> u64 {
         self.ttl_secs
             .saturating_sub(now_secs().saturating_sub(self.stored_at))
+    }
+
+    /// The Redis value: the metadata line, `\n`, then the body as is (no escaping to undo).
+    fn encode(&self) -> Option<Vec<u8>> {
+        let meta = StoredMeta {
+            etag: self.etag.clone(),
+            generations: self
+                .generations
+                .iter()
+                .map(|(s, g)| (s.code().to_owned(), *g))
+                .collect(),
+            stored_at: self.stored_at,
+            ttl_secs: self.ttl_secs,
+        };
+        let mut out = serde_json::to_vec(&meta).ok()?;
+        out.push(b'\n');
+        out.extend_from_slice(&self.bytes);
+        Some(out)
+    }
+
+    fn decode(value: Vec<u8>) -> Option<Entry> {
+        let split = value.iter().position(|b| *b == b'\n')?;
+        let meta: StoredMeta = serde_json::from_slice(&value[..split]).ok()?;
+        let generations = meta
+            .generations
+            .iter()
+            .map(|(code, g)| code.parse().ok().map(|s| (s, *g)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Entry {
+            bytes: bytes::Bytes::from(value).slice(split + 1..),
+            etag: meta.etag,
+            generations,
+            stored_at: meta.stored_at,
+            ttl_secs: meta.ttl_secs,
+        })
     }
 }
 
@@ -125,6 +170,10 @@ pub struct ResponseCache {
     schema_version: String,
     /// Prefix of every Redis key and channel.
     namespace: String,
+    /// Request text already seen → its canonical key, so a repeated request skips parsing.
+    raw_keys: moka::future::Cache<String, Arc<str>>,
+    /// Persisted queries by SHA-256.
+    persisted: moka::future::Cache<String, Arc<str>>,
     in_flight: InFlight,
     pub counters: CacheCounters,
 }
@@ -142,7 +191,7 @@ impl ResponseCache {
             entries: moka::future::Cache::builder()
                 .max_capacity(local_capacity_bytes)
                 .weigher(|key: &String, (entry, _): &(Arc<Entry>, Instant)| {
-                    u32::try_from(key.len() + entry.body.len()).unwrap_or(u32::MAX)
+                    u32::try_from(key.len() + entry.bytes.len()).unwrap_or(u32::MAX)
                 })
                 .time_to_live(Duration::from_secs(24 * 3600))
                 .build(),
@@ -153,6 +202,17 @@ impl ResponseCache {
             generations: Arc::new(RwLock::new(BTreeMap::new())),
             schema_version: audit_hex(&Sha256::digest(schema_sdl.as_bytes()))[..16].to_owned(),
             namespace: namespace.to_owned(),
+            raw_keys: moka::future::Cache::builder()
+                .max_capacity(100_000)
+                .time_to_idle(Duration::from_secs(3600))
+                .build(),
+            persisted: moka::future::Cache::builder()
+                .max_capacity(PERSISTED_MAX_BYTES)
+                .weigher(|k: &String, v: &Arc<str>| {
+                    u32::try_from(k.len() + v.len()).unwrap_or(u32::MAX)
+                })
+                .time_to_idle(PERSISTED_TTL)
+                .build(),
             in_flight: InFlight::default(),
             counters: CacheCounters::default(),
         })
@@ -190,10 +250,22 @@ impl ResponseCache {
 
     fn still_valid(&self, entry: &Entry) -> bool {
         entry.max_age() > 0
-            && entry.generations.iter().all(|(code, generation)| {
-                code.parse::<Source>()
-                    .is_ok_and(|source| self.generation(source) == *generation)
-            })
+            && entry
+                .generations
+                .iter()
+                .all(|(source, generation)| self.generation(*source) == *generation)
+    }
+
+    /// The canonical key of a request text seen before, and its stored response if still valid.
+    pub async fn lookup_raw(&self, raw: &str) -> Option<(Arc<str>, Option<Arc<Entry>>)> {
+        let key = self.raw_keys.get(raw).await?;
+        let entry = self.lookup(&key).await;
+        Some((key, entry))
+    }
+
+    /// Remembers the canonical key of a request text.
+    pub async fn remember_raw(&self, raw: String, key: &str) {
+        self.raw_keys.insert(raw, Arc::from(key)).await;
     }
 
     /// The stored response for `key`, if any is still valid.
@@ -213,12 +285,11 @@ impl ResponseCache {
             }
         }
         if let Some(shared) = &self.shared
-            && let Some(Some(bytes)) = shared.get(&self.response_key(key)).await
-            && let Ok(mut entry) = serde_json::from_slice::<Entry>(&bytes)
+            && let Some(Some(value)) = shared.get(&self.response_key(key)).await
+            && let Some(entry) = Entry::decode(value)
             && self.still_valid(&entry)
         {
             self.counters.shared_hits.fetch_add(1, Ordering::Relaxed);
-            entry.bytes = bytes::Bytes::from(entry.body.clone());
             let entry = Arc::new(entry);
             if let Some(local) = &self.local {
                 local
@@ -232,8 +303,22 @@ impl ResponseCache {
         None
     }
 
-    /// Stores a response that read `sources`.
-    pub async fn store(&self, key: &str, body: String, sources: &BTreeSet<Source>) -> Arc<Entry> {
+    fn generations_now(&self) -> BTreeMap<Source, u64> {
+        self.generations
+            .read()
+            .map(|g| g.clone())
+            .unwrap_or_default()
+    }
+
+    /// Stores a response that read `sources`, made when the generations were `made_at`: an
+    /// invalidation that arrived while it was being made leaves it stale, as it should.
+    async fn store(
+        &self,
+        key: &str,
+        body: String,
+        sources: &BTreeSet<Source>,
+        made_at: &BTreeMap<Source, u64>,
+    ) -> Arc<Entry> {
         let ttl = sources
             .iter()
             .map(|s| backstop_ttl(*s))
@@ -241,11 +326,10 @@ impl ResponseCache {
             .unwrap_or(Duration::from_secs(3600));
         let entry = Arc::new(Entry {
             etag: format!("\"{}\"", &audit_hex(&Sha256::digest(body.as_bytes()))[..32]),
-            bytes: bytes::Bytes::from(body.clone()),
-            body,
+            bytes: bytes::Bytes::from(body),
             generations: sources
                 .iter()
-                .map(|s| (s.code().to_owned(), self.generation(*s)))
+                .map(|s| (*s, made_at.get(s).copied().unwrap_or_default()))
                 .collect(),
             stored_at: now_secs(),
             ttl_secs: ttl.as_secs(),
@@ -258,13 +342,48 @@ impl ResponseCache {
                 .await;
         }
         if let Some(shared) = &self.shared
-            && let Ok(bytes) = serde_json::to_vec(entry.as_ref())
+            && let Some(bytes) = entry.encode()
         {
             shared
                 .set(&self.response_key(key), bytes, ttl.as_secs())
                 .await;
         }
         entry
+    }
+
+    /// The text of the persisted query whose SHA-256 is `hash`.
+    pub async fn persisted_query(&self, hash: &str) -> Option<String> {
+        if let Some(query) = self.persisted.get(hash).await {
+            return Some(query.to_string());
+        }
+        let shared = self.shared.as_ref()?;
+        let bytes = shared
+            .get(&format!("{}:apq:{hash}", self.namespace))
+            .await??;
+        let query = String::from_utf8(bytes).ok()?;
+        self.persisted
+            .insert(hash.to_owned(), Arc::from(query.as_str()))
+            .await;
+        Some(query)
+    }
+
+    /// Registers a persisted query (its hash already checked).
+    pub async fn persist_query(&self, hash: &str, query: &str) {
+        if self.persisted.contains_key(hash) {
+            return;
+        }
+        self.persisted
+            .insert(hash.to_owned(), Arc::from(query))
+            .await;
+        if let Some(shared) = &self.shared {
+            shared
+                .set(
+                    &format!("{}:apq:{hash}", self.namespace),
+                    query.as_bytes().to_vec(),
+                    PERSISTED_TTL.as_secs(),
+                )
+                .await;
+        }
     }
 
     /// A write to `source` committed: every response that read it is invalid, on every node.
@@ -365,8 +484,9 @@ impl ResponseCache {
         let mut own = None;
         let made = cell
             .get_or_init(|| async {
+                let before = self.generations_now();
                 match compute().await {
-                    Ok((body, sources)) => Some(self.store(key, body, &sources).await),
+                    Ok((body, sources)) => Some(self.store(key, body, &sources, &before).await),
                     Err(uncacheable) => {
                         own = Some(uncacheable);
                         None

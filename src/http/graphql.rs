@@ -31,7 +31,10 @@ use crate::{
 /// The parameters of one GraphQL-over-HTTP request, whichever method carried them.
 #[derive(Clone)]
 struct GraphqlParams {
+    /// Empty when the request sends only the hash of a persisted query.
     query: String,
+    /// `extensions.persistedQuery.sha256Hash` (automatic persisted queries, as Apollo's).
+    persisted_hash: Option<String>,
     operation_name: Option<String>,
     variables: Option<Map<String, Json>>,
 }
@@ -99,21 +102,49 @@ fn get_params(req: &HttpRequest) -> Result<GraphqlParams, HttpError> {
     let params = web::Query::<GetParams>::from_query(req.query_string())
         .map_err(|e| HttpError::BadRequest(format!("invalid query string: {e}")))?
         .into_inner();
-    let query = params
-        .query
-        .ok_or_else(|| HttpError::BadRequest("the `query` parameter is required".to_owned()))?;
     let variables = params
         .variables
         .map(|text| json_object("variables", &text))
         .transpose()?;
-    if let Some(text) = params.extensions {
-        json_object("extensions", &text)?;
-    }
+    let persisted_hash = match params.extensions {
+        Some(text) => persisted_hash(&json_object("extensions", &text)?)?,
+        None => None,
+    };
+    let query = match (params.query, &persisted_hash) {
+        (Some(query), _) => query,
+        (None, Some(_)) => String::new(),
+        (None, None) => {
+            return Err(HttpError::BadRequest(
+                "the `query` parameter is required".to_owned(),
+            ));
+        }
+    };
     Ok(GraphqlParams {
         query,
+        persisted_hash,
         operation_name: params.operation_name,
         variables,
     })
+}
+
+/// The hash of `extensions.persistedQuery`, if the request uses one.
+fn persisted_hash(extensions: &Map<String, Json>) -> Result<Option<String>, HttpError> {
+    let Some(persisted) = extensions.get("persistedQuery") else {
+        return Ok(None);
+    };
+    let version = persisted.get("version").and_then(Json::as_u64);
+    let hash = persisted.get("sha256Hash").and_then(Json::as_str);
+    match (version, hash) {
+        (Some(1), Some(hash))
+            if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()) =>
+        {
+            Ok(Some(hash.to_ascii_lowercase()))
+        }
+        _ => Err(HttpError::BadRequest(
+            "`extensions.persistedQuery` must be version 1 with a sha256Hash of 64 hex digits"
+                .to_owned(),
+        )),
+    }
 }
 
 fn json_object(name: &str, text: &str) -> Result<Map<String, Json>, HttpError> {
@@ -171,10 +202,15 @@ fn post_params(body: &[u8]) -> Result<GraphqlParams, HttpError> {
         }
         Err(e) => return Err(HttpError::BadRequest(format!("the body is not JSON: {e}"))),
     };
-    let query = match object.remove("query") {
-        Some(Json::String(query)) => query,
-        Some(_) => return Err(HttpError::BadRequest("`query` must be a string".to_owned())),
-        None => return Err(HttpError::BadRequest("`query` is required".to_owned())),
+    let persisted_hash = match object.get("extensions") {
+        Some(Json::Object(extensions)) => persisted_hash(extensions)?,
+        _ => None,
+    };
+    let query = match (object.remove("query"), &persisted_hash) {
+        (Some(Json::String(query)), _) => query,
+        (None | Some(Json::Null), Some(_)) => String::new(),
+        (Some(_), _) => return Err(HttpError::BadRequest("`query` must be a string".to_owned())),
+        (None, None) => return Err(HttpError::BadRequest("`query` is required".to_owned())),
     };
     let operation_name = match object.remove("operationName") {
         None | Some(Json::Null) => None,
@@ -204,6 +240,7 @@ fn post_params(body: &[u8]) -> Result<GraphqlParams, HttpError> {
     }
     Ok(GraphqlParams {
         query,
+        persisted_hash,
         operation_name,
         variables,
     })
@@ -246,6 +283,67 @@ async fn authenticate(req: &HttpRequest, state: &AppState) -> Result<Principal, 
     Ok(principal)
 }
 
+/// Why a persisted query could not be used: a GraphQL error with a stable code, as clients of
+/// automatic persisted queries expect.
+struct PersistedQueryError {
+    code: &'static str,
+    message: &'static str,
+    status: u16,
+}
+
+impl PersistedQueryError {
+    fn into_response(self, media: ResponseMediaType) -> HttpResponse {
+        let status = if media == ResponseMediaType::GraphqlResponseJson {
+            self.status
+        } else {
+            200
+        };
+        HttpResponse::build(
+            actix_web::http::StatusCode::from_u16(status)
+                .unwrap_or(actix_web::http::StatusCode::BAD_REQUEST),
+        )
+        .content_type(media.content_type())
+        .insert_header(("Cache-Control", "no-store"))
+        .body(
+            serde_json::json!({
+                "errors": [{ "message": self.message, "extensions": { "code": self.code } }]
+            })
+            .to_string(),
+        )
+    }
+}
+
+/// Fills in the text of a persisted query from its hash, or registers a new one.
+async fn resolve_persisted(
+    state: &AppState,
+    mut params: GraphqlParams,
+) -> Result<GraphqlParams, PersistedQueryError> {
+    let Some(hash) = &params.persisted_hash else {
+        return Ok(params);
+    };
+    if params.query.is_empty() {
+        match state.cache.persisted_query(hash).await {
+            Some(query) => params.query = query,
+            None => {
+                return Err(PersistedQueryError {
+                    code: "PERSISTED_QUERY_NOT_FOUND",
+                    message: "PersistedQueryNotFound",
+                    status: 200,
+                });
+            }
+        }
+    } else if audit::operation_hash(&params.query) != *hash {
+        return Err(PersistedQueryError {
+            code: "BAD_REQUEST",
+            message: "the sha256Hash does not match the query",
+            status: 400,
+        });
+    } else {
+        state.cache.persist_query(hash, &params.query).await;
+    }
+    Ok(params)
+}
+
 fn build_request(params: &GraphqlParams) -> async_graphql::Request {
     let mut request = async_graphql::Request::new(params.query.clone());
     if let Some(name) = &params.operation_name {
@@ -265,13 +363,31 @@ async fn execute(
     media: ResponseMediaType,
     over_get: bool,
 ) -> HttpResponse {
+    let params = match resolve_persisted(state, params).await {
+        Ok(params) => params,
+        Err(response) => return response.into_response(media),
+    };
+    // A public request seen before is answered from the cache without being parsed.
+    let cache_on = state.settings.cache_enabled && principal.audience == Audience::Public;
+    let raw = cache_on.then(|| {
+        key::raw_key(
+            state.cache.schema_version(),
+            &params.query,
+            params.operation_name.as_deref(),
+            params.variables.as_ref(),
+        )
+    });
+    if let Some(raw) = &raw
+        && let Some((_, Some(entry))) = state.cache.lookup_raw(raw).await
+    {
+        return cached_response(&entry, media, req);
+    }
     let mut request = build_request(&params);
     // Parsed once here; async-graphql reuses the parsed document.
     let (mutation, cache_key) = match request.parsed_query() {
         Ok(document) => {
             let mutation = selects_mutation(&document.operations, params.operation_name.as_deref());
-            let cacheable =
-                state.settings.cache_enabled && principal.audience == Audience::Public && !mutation;
+            let cacheable = cache_on && !mutation;
             let key = cacheable.then(|| {
                 key::response_key(
                     state.cache.schema_version(),
@@ -300,6 +416,9 @@ async fn execute(
         };
     };
 
+    if let Some(raw) = raw {
+        state.cache.remember_raw(raw, &key).await;
+    }
     // Public: from the cache, or executed once however many ask at the same time.
     let flight = state
         .cache

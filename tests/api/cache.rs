@@ -263,3 +263,63 @@ async fn redis_going_away_costs_speed_never_answers_and_caching_resumes() {
     }
     redis.stop();
 }
+
+fn sha256_hex(text: &str) -> String {
+    mofa_graph::audit::operation_hash(text)
+}
+
+#[tokio::test]
+async fn persisted_queries_over_get_are_cacheable_by_a_proxy() {
+    let app = spawn_app().await;
+    let hash = sha256_hex(QUERY);
+    let extensions = json!({ "persistedQuery": { "version": 1, "sha256Hash": hash } }).to_string();
+    let get = |with_query: bool| {
+        let mut params = vec![("extensions", extensions.clone())];
+        if with_query {
+            params.push(("query", QUERY.to_owned()));
+        }
+        app.client.get(app.url("/graphql")).query(&params).send()
+    };
+    // Unknown hash: the client is told to send the query once.
+    let body: Value = get(false)
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"],
+        "PERSISTED_QUERY_NOT_FOUND"
+    );
+    // Registered with its text, then served by hash alone, as a public cacheable GET.
+    let registered: Value = get(true)
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    let by_hash = get(false).await.expect("request");
+    assert_eq!(by_hash.status(), 200);
+    assert!(
+        by_hash.headers()[CACHE_CONTROL]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("public")
+    );
+    let by_hash: Value = by_hash.json().await.expect("json");
+    assert_eq!(by_hash, registered);
+    assert!(by_hash["data"]["treaties"]["edges"].is_array());
+
+    // A hash that does not match the text is refused.
+    let wrong =
+        json!({ "persistedQuery": { "version": 1, "sha256Hash": sha256_hex("{ other }") } });
+    let response = app
+        .client
+        .post(app.url("/graphql"))
+        .header("Accept", "application/graphql-response+json")
+        .json(&json!({ "query": QUERY, "extensions": wrong }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 400);
+}
