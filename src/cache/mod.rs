@@ -170,8 +170,9 @@ pub struct ResponseCache {
     schema_version: String,
     /// Prefix of every Redis key and channel.
     namespace: String,
-    /// Request text already seen → its canonical key, so a repeated request skips parsing.
-    raw_keys: moka::future::Cache<String, Arc<str>>,
+    /// Request text already answered → its stored response, so a repeated request is served
+    /// without being parsed (the in-process tier's fast path).
+    raw_hits: moka::future::Cache<String, Arc<Entry>>,
     /// Persisted queries by SHA-256.
     persisted: moka::future::Cache<String, Arc<str>>,
     in_flight: InFlight,
@@ -202,7 +203,7 @@ impl ResponseCache {
             generations: Arc::new(RwLock::new(BTreeMap::new())),
             schema_version: audit_hex(&Sha256::digest(schema_sdl.as_bytes()))[..16].to_owned(),
             namespace: namespace.to_owned(),
-            raw_keys: moka::future::Cache::builder()
+            raw_hits: moka::future::Cache::builder()
                 .max_capacity(100_000)
                 .time_to_idle(Duration::from_secs(3600))
                 .build(),
@@ -256,16 +257,26 @@ impl ResponseCache {
                 .all(|(source, generation)| self.generation(*source) == *generation)
     }
 
-    /// The canonical key of a request text seen before, and its stored response if still valid.
-    pub async fn lookup_raw(&self, raw: &str) -> Option<(Arc<str>, Option<Arc<Entry>>)> {
-        let key = self.raw_keys.get(raw).await?;
-        let entry = self.lookup(&key).await;
-        Some((key, entry))
+    /// The stored response of a request text answered before, if still valid (in-process only).
+    pub async fn lookup_raw(&self, raw: &str) -> Option<Arc<Entry>> {
+        self.local.as_ref()?;
+        let entry = self.raw_hits.get(raw).await?;
+        let degraded = self.shared.as_ref().is_some_and(RedisTier::degraded);
+        let young_enough =
+            !degraded || now_secs().saturating_sub(entry.stored_at) < DEGRADED_MAX_AGE.as_secs();
+        if self.still_valid(&entry) && young_enough {
+            self.counters.local_hits.fetch_add(1, Ordering::Relaxed);
+            return Some(entry);
+        }
+        self.raw_hits.invalidate(raw).await;
+        None
     }
 
-    /// Remembers the canonical key of a request text.
-    pub async fn remember_raw(&self, raw: String, key: &str) {
-        self.raw_keys.insert(raw, Arc::from(key)).await;
+    /// Remembers the stored response of a request text.
+    pub async fn remember_raw(&self, raw: String, entry: Arc<Entry>) {
+        if self.local.is_some() {
+            self.raw_hits.insert(raw, entry).await;
+        }
     }
 
     /// The stored response for `key`, if any is still valid.

@@ -5,7 +5,7 @@
 use std::{
     sync::{
         Mutex,
-        atomic::{AtomicU32, Ordering},
+        atomic::{AtomicBool, AtomicU32, Ordering},
     },
     time::{Duration, Instant},
 };
@@ -46,11 +46,16 @@ const OPEN_FOR: Duration = Duration::from_secs(2);
 #[derive(Default)]
 struct Breaker {
     failures: AtomicU32,
+    /// Read on every request, so kept apart from the deadline's lock.
+    open: AtomicBool,
     open_until: Mutex<Option<Instant>>,
 }
 
 impl Breaker {
     fn allows(&self) -> bool {
+        if !self.open.load(Ordering::Relaxed) {
+            return true;
+        }
         match self.open_until.lock() {
             // Open: skip Redis until the deadline; then one call probes (half-open).
             Ok(mut until) => match *until {
@@ -66,14 +71,15 @@ impl Breaker {
     }
 
     fn is_open(&self) -> bool {
-        self.open_until.lock().map(|u| u.is_some()).unwrap_or(false)
+        self.open.load(Ordering::Relaxed)
     }
 
     fn success(&self) {
         self.failures.store(0, Ordering::Relaxed);
-        if let Ok(mut until) = self.open_until.lock()
-            && until.take().is_some()
+        if self.open.swap(false, Ordering::Relaxed)
+            && let Ok(mut until) = self.open_until.lock()
         {
+            *until = None;
             tracing::info!("shared cache is back");
         }
     }
@@ -83,7 +89,7 @@ impl Breaker {
         if failures >= FAILURES_TO_OPEN
             && let Ok(mut until) = self.open_until.lock()
         {
-            if until.is_none() {
+            if !self.open.swap(true, Ordering::Relaxed) {
                 tracing::warn!("shared cache unreachable; going on without it");
             }
             *until = Some(Instant::now() + OPEN_FOR);

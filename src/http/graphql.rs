@@ -378,7 +378,7 @@ async fn execute(
         )
     });
     if let Some(raw) = &raw
-        && let Some((_, Some(entry))) = state.cache.lookup_raw(raw).await
+        && let Some(entry) = state.cache.lookup_raw(raw).await
     {
         return cached_response(&entry, media, req);
     }
@@ -416,9 +416,6 @@ async fn execute(
         };
     };
 
-    if let Some(raw) = raw {
-        state.cache.remember_raw(raw, &key).await;
-    }
     // Public: from the cache, or executed once however many ask at the same time.
     let flight = state
         .cache
@@ -446,7 +443,12 @@ async fn execute(
         })
         .await;
     match flight {
-        Flight::Entry(entry) => cached_response(&entry, media, req),
+        Flight::Entry(entry) => {
+            if let Some(raw) = raw {
+                state.cache.remember_raw(raw, entry.clone()).await;
+            }
+            cached_response(&entry, media, req)
+        }
         Flight::Own(Ok(response)) => respond(response, media),
         Flight::Own(Err(refusal)) => refusal,
         // Another request made this response and it could not be stored: make our own.
