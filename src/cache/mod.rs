@@ -170,9 +170,9 @@ pub struct ResponseCache {
     schema_version: String,
     /// Prefix of every Redis key and channel.
     namespace: String,
-    /// Request text already answered → its stored response, so a repeated request is served
-    /// without being parsed (the in-process tier's fast path).
-    raw_hits: moka::future::Cache<String, Arc<Entry>>,
+    /// Request text already answered → its canonical key and (with the in-process tier) its
+    /// stored response, so a repeated request is served without being parsed.
+    raw_hits: moka::future::Cache<String, RawMemo>,
     /// Persisted queries by SHA-256.
     persisted: moka::future::Cache<String, Arc<str>>,
     in_flight: InFlight,
@@ -257,30 +257,43 @@ impl ResponseCache {
                 .all(|(source, generation)| self.generation(*source) == *generation)
     }
 
-    /// The stored response of a request text answered before, if still valid (in-process only).
+    /// The stored response of a request text answered before, if still valid. A miss here is
+    /// not counted: the caller goes on to the full lookup.
     pub async fn lookup_raw(&self, raw: &str) -> Option<Arc<Entry>> {
-        self.local.as_ref()?;
-        let entry = self.raw_hits.get(raw).await?;
-        let degraded = self.shared.as_ref().is_some_and(RedisTier::degraded);
-        let young_enough =
-            !degraded || now_secs().saturating_sub(entry.stored_at) < DEGRADED_MAX_AGE.as_secs();
-        if self.still_valid(&entry) && young_enough {
-            self.counters.local_hits.fetch_add(1, Ordering::Relaxed);
-            return Some(entry);
+        let memo = self.raw_hits.get(raw).await?;
+        if let Some(entry) = &memo.entry {
+            let degraded = self.shared.as_ref().is_some_and(RedisTier::degraded);
+            let young_enough = !degraded
+                || now_secs().saturating_sub(entry.stored_at) < DEGRADED_MAX_AGE.as_secs();
+            if self.still_valid(entry) && young_enough {
+                self.counters.local_hits.fetch_add(1, Ordering::Relaxed);
+                return Some(entry.clone());
+            }
         }
-        self.raw_hits.invalidate(raw).await;
-        None
+        let entry = self.find(&memo.key, false).await?;
+        if self.local.is_some() {
+            // The response was made again, or came from Redis: remember the new one.
+            self.remember_raw(raw.to_owned(), &memo.key, entry.clone())
+                .await;
+        }
+        Some(entry)
     }
 
-    /// Remembers the stored response of a request text.
-    pub async fn remember_raw(&self, raw: String, entry: Arc<Entry>) {
-        if self.local.is_some() {
-            self.raw_hits.insert(raw, entry).await;
-        }
+    /// Remembers the canonical key of a request text and, with the in-process tier, its response.
+    pub async fn remember_raw(&self, raw: String, key: &str, entry: Arc<Entry>) {
+        let memo = RawMemo {
+            key: Arc::from(key),
+            entry: self.local.is_some().then_some(entry),
+        };
+        self.raw_hits.insert(raw, memo).await;
     }
 
     /// The stored response for `key`, if any is still valid.
     pub async fn lookup(&self, key: &str) -> Option<Arc<Entry>> {
+        self.find(key, true).await
+    }
+
+    async fn find(&self, key: &str, count_miss: bool) -> Option<Arc<Entry>> {
         let degraded = self.shared.as_ref().is_some_and(RedisTier::degraded);
         if let Some(local) = &self.local
             && let Some((entry, stored)) = local.entries.get(key).await
@@ -310,7 +323,9 @@ impl ResponseCache {
             }
             return Some(entry);
         }
-        self.counters.misses.fetch_add(1, Ordering::Relaxed);
+        if count_miss {
+            self.counters.misses.fetch_add(1, Ordering::Relaxed);
+        }
         None
     }
 
@@ -464,6 +479,12 @@ impl ResponseCache {
             }
         });
     }
+}
+
+#[derive(Clone)]
+struct RawMemo {
+    key: Arc<str>,
+    entry: Option<Arc<Entry>>,
 }
 
 /// The outcome of [`ResponseCache::get_or_compute`].

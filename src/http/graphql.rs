@@ -445,7 +445,7 @@ async fn execute(
     match flight {
         Flight::Entry(entry) => {
             if let Some(raw) = raw {
-                state.cache.remember_raw(raw, entry.clone()).await;
+                state.cache.remember_raw(raw, &key, entry.clone()).await;
             }
             cached_response(&entry, media, req)
         }
