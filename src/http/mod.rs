@@ -7,6 +7,7 @@ mod graphql;
 mod health;
 mod media;
 mod oauth;
+mod open_data;
 
 use actix_web::web;
 
@@ -33,5 +34,18 @@ pub fn routes(cfg: &mut web::ServiceConfig, bench_routes: bool) {
     .route("/readyz", web::get().to(health::readyz))
     .route("/metrics", web::get().to(health::metrics))
     .route("/.well-known/jwks.json", web::get().to(health::jwks))
-    .route("/oauth/token", web::post().to(oauth::token));
+    .route("/oauth/token", web::post().to(oauth::token))
+    .route("/open-data/catalog.jsonld", web::get().to(open_data::dcat))
+    .route(
+        "/api/3/action/package_list",
+        web::get().to(open_data::package_list),
+    )
+    .route(
+        "/api/3/action/package_show",
+        web::get().to(open_data::package_show),
+    )
+    .route(
+        "/api/3/action/package_search",
+        web::get().to(open_data::package_search),
+    );
 }

@@ -15,6 +15,7 @@ mod external_issuers;
 mod health;
 mod helpers;
 mod http;
+mod open_data;
 mod schema;
 mod sources;
 mod tokens;

@@ -1,0 +1,293 @@
+//! Open-data metadata that national portals harvest: a DCAT-AP catalogue
+//! (`/open-data/catalog.jsonld`) and a CKAN-style action API (`/api/3/action/package_list`,
+//! `package_show`, `package_search`) over the 8 open datasets of Appendix 3.
+//!
+//! Both are built from the public answer to one catalogue query, so they go through the same
+//! policy as any public request, and they are stored in the public cache like one: a write to
+//! the catalogue invalidates them.
+
+use std::collections::{BTreeSet, HashMap};
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use graphql::policy::{Disclosures, Principal};
+use serde_json::{Value, json};
+
+use crate::{cache::Flight, state::AppState};
+
+const DATASETS_QUERY: &str = "{ catalog { decision { number titleVi titleEn issuerVi issuerEn }
+  openDatasets { code number nameVi nameEn descriptionVi descriptionEn
+    provider { code nameVi nameEn } firstPublishedVi firstPublishedYear firstPublishedPlanned
+    frequencyVi frequencyEn frequencies { code uri } website sources } } }";
+
+/// The licence the open datasets are published under (Decree 47/2020 and its successors ask
+/// for open data free of charge and usable without identification).
+const LICENCE: &str = "http://creativecommons.org/licenses/by/4.0/";
+const THEME: &str = "http://publications.europa.eu/resource/authority/data-theme/INTR";
+
+/// The public answer to the catalogue query, from the cache when it is there.
+async fn catalogue(state: &AppState) -> Option<Value> {
+    let key = format!("open-data:{}", state.cache.schema_version());
+    let flight = state
+        .cache
+        .get_or_compute(&key, || async {
+            let trace = std::sync::Arc::new(Disclosures::default());
+            let request = graphql::prepare(
+                async_graphql::Request::new(DATASETS_QUERY),
+                Principal::public(),
+                &state.sources,
+                trace.clone(),
+            );
+            let response = state.schema.execute(request).await;
+            if !response.errors.is_empty() {
+                tracing::error!(errors = ?response.errors, "open-data catalogue query failed");
+                return Err(());
+            }
+            let body = serde_json::to_string(&response.data).map_err(|_| ())?;
+            Ok::<_, ()>((body, trace.sources()))
+        })
+        .await;
+    match flight {
+        Flight::Entry(entry) => serde_json::from_slice(&entry.bytes).ok(),
+        Flight::Own(()) | Flight::Alone => None,
+    }
+}
+
+fn base_url(req: &HttpRequest) -> String {
+    let info = req.connection_info();
+    format!("{}://{}", info.scheme(), info.host())
+}
+
+fn unavailable() -> HttpResponse {
+    HttpResponse::ServiceUnavailable()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(json!({ "error": "the catalogue cannot be read now" }))
+}
+
+fn bilingual(vi: &Value, en: &Value) -> Value {
+    json!([{ "@value": vi, "@language": "vi" }, { "@value": en, "@language": "en" }])
+}
+
+/// `GET /open-data/catalog.jsonld`: DCAT-AP.
+pub async fn dcat(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let Some(data) = catalogue(&state).await else {
+        return unavailable();
+    };
+    let base = base_url(&req);
+    let catalog = &data["catalog"];
+    let datasets: Vec<Value> = catalog["openDatasets"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|d| {
+            let code = d["code"].as_str().unwrap_or_default();
+            let provider = &d["provider"];
+            let unit = json!({
+                "@id": format!("{base}/open-data/units/{}", provider["code"].as_str().unwrap_or_default()),
+                "@type": "foaf:Organization",
+                "foaf:name": bilingual(&provider["nameVi"], &provider["nameEn"]),
+            });
+            let mut dataset = json!({
+                "@id": format!("{base}/open-data/datasets/{code}"),
+                "@type": "dcat:Dataset",
+                "dct:identifier": code,
+                "dct:title": bilingual(&d["nameVi"], &d["nameEn"]),
+                "dct:description": bilingual(&d["descriptionVi"], &d["descriptionEn"]),
+                "dct:publisher": unit,
+                "dcat:contactPoint": {
+                    "@type": "vcard:Organization",
+                    "vcard:fn": provider["nameVi"],
+                },
+                "dct:license": { "@id": LICENCE },
+                "dct:issued": { "@value": d["firstPublishedYear"].to_string(), "@type": "xsd:gYear" },
+                "dct:accrualPeriodicity": d["frequencies"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|f| json!({ "@id": f["uri"] }))
+                    .collect::<Vec<_>>(),
+                "dcat:keyword": keywords(d),
+                "dcat:theme": { "@id": THEME },
+                "dcat:distribution": [{
+                    "@id": format!("{base}/open-data/datasets/{code}#graphql"),
+                    "@type": "dcat:Distribution",
+                    "dct:title": "GraphQL API",
+                    "dcat:accessURL": { "@id": format!("{base}/graphql") },
+                    "dcat:mediaType": "application/graphql-response+json",
+                    "dct:format": "GraphQL",
+                    "dct:license": { "@id": LICENCE },
+                }],
+            });
+            if let Some(site) = d["website"].as_str() {
+                dataset["dcat:landingPage"] = json!({ "@id": format!("https://{site}") });
+            }
+            dataset
+        })
+        .collect();
+    let decision = &catalog["decision"];
+    let body = json!({
+        "@context": {
+            "dcat": "http://www.w3.org/ns/dcat#",
+            "dct": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/",
+            "vcard": "http://www.w3.org/2006/vcard/ns#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#",
+        },
+        "@id": format!("{base}/open-data/catalog.jsonld"),
+        "@type": "dcat:Catalog",
+        "dct:title": bilingual(
+            &json!("Dữ liệu mở của Bộ Ngoại giao"),
+            &json!("Open data of the Ministry of Foreign Affairs of Viet Nam"),
+        ),
+        "dct:description": bilingual(&decision["titleVi"], &decision["titleEn"]),
+        "dct:publisher": {
+            "@type": "foaf:Organization",
+            "foaf:name": bilingual(&decision["issuerVi"], &decision["issuerEn"]),
+        },
+        "dct:license": { "@id": LICENCE },
+        "dcat:dataset": datasets,
+    });
+    HttpResponse::Ok()
+        .content_type("application/ld+json; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(body.to_string())
+}
+
+fn keywords(dataset: &Value) -> Vec<String> {
+    let mut words: BTreeSet<String> =
+        BTreeSet::from(["Bộ Ngoại giao".to_owned(), "MOFA".to_owned()]);
+    for source in dataset["sources"].as_array().into_iter().flatten() {
+        if let Some(code) = source.as_str() {
+            words.insert(code.replace('-', " "));
+        }
+    }
+    words.into_iter().collect()
+}
+
+fn ckan(result: Value) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .json(json!({ "help": "CKAN-style action API of mofa-graph", "success": true, "result": result }))
+}
+
+fn ckan_error(status: u16, kind: &str, message: &str) -> HttpResponse {
+    HttpResponse::build(
+        actix_web::http::StatusCode::from_u16(status)
+            .unwrap_or(actix_web::http::StatusCode::BAD_REQUEST),
+    )
+    .insert_header(("Cache-Control", "no-store"))
+    .json(json!({
+        "help": "CKAN-style action API of mofa-graph",
+        "success": false,
+        "error": { "__type": kind, "message": message },
+    }))
+}
+
+/// A dataset as CKAN's `package_show` gives it.
+fn package(d: &Value, base: &str) -> Value {
+    let code = d["code"].as_str().unwrap_or_default();
+    let provider = &d["provider"];
+    json!({
+        "id": code,
+        "name": code,
+        "title": d["nameEn"],
+        "title_translated": { "vi": d["nameVi"], "en": d["nameEn"] },
+        "notes": d["descriptionEn"],
+        "notes_translated": { "vi": d["descriptionVi"], "en": d["descriptionEn"] },
+        "organization": { "name": provider["code"], "title": provider["nameEn"], "title_translated": { "vi": provider["nameVi"], "en": provider["nameEn"] } },
+        "license_id": "cc-by",
+        "license_url": LICENCE,
+        "url": d["website"].as_str().map(|s| format!("https://{s}")),
+        "state": "active",
+        "type": "dataset",
+        "tags": keywords(d).into_iter().map(|k| json!({ "name": k })).collect::<Vec<_>>(),
+        "extras": [
+            { "key": "frequency", "value": d["frequencies"].as_array().into_iter().flatten().map(|f| f["code"].clone()).collect::<Vec<_>>() },
+            { "key": "frequency_vi", "value": d["frequencyVi"] },
+            { "key": "first_published", "value": d["firstPublishedVi"] },
+        ],
+        "num_resources": 1,
+        "resources": [{
+            "id": format!("{code}-graphql"),
+            "name": "GraphQL API",
+            "url": format!("{base}/graphql"),
+            "format": "GraphQL",
+            "mimetype": "application/graphql-response+json",
+        }],
+    })
+}
+
+fn datasets(data: &Value) -> Vec<Value> {
+    data["catalog"]["openDatasets"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+pub async fn package_list(state: web::Data<AppState>) -> HttpResponse {
+    let Some(data) = catalogue(&state).await else {
+        return unavailable();
+    };
+    ckan(datasets(&data).iter().map(|d| d["code"].clone()).collect())
+}
+
+pub async fn package_show(
+    req: HttpRequest,
+    query: web::Query<HashMap<String, String>>,
+    state: web::Data<AppState>,
+) -> HttpResponse {
+    let Some(id) = query.get("id") else {
+        return ckan_error(409, "Validation Error", "id: Missing value");
+    };
+    let Some(data) = catalogue(&state).await else {
+        return unavailable();
+    };
+    match datasets(&data).iter().find(|d| d["code"] == id.as_str()) {
+        Some(d) => ckan(package(d, &base_url(&req))),
+        None => ckan_error(404, "Not Found Error", "Not found"),
+    }
+}
+
+pub async fn package_search(
+    req: HttpRequest,
+    query: web::Query<HashMap<String, String>>,
+    state: web::Data<AppState>,
+) -> HttpResponse {
+    // CKAN's own words for a bad number.
+    let number = |name: &str, default: usize| -> Result<usize, String> {
+        match query.get(name) {
+            None => Ok(default),
+            Some(v) => v.parse().map_err(|_| format!("{name}: Invalid integer")),
+        }
+    };
+    let (rows, start) = match (number("rows", 10), number("start", 0)) {
+        (Ok(rows), Ok(start)) => (rows.min(1000), start),
+        (Err(e), _) | (_, Err(e)) => return ckan_error(409, "Validation Error", &e),
+    };
+    let Some(data) = catalogue(&state).await else {
+        return unavailable();
+    };
+    let q = query
+        .get("q")
+        .map(|q| q.trim().to_lowercase())
+        .filter(|q| !q.is_empty() && q != "*:*");
+    let base = base_url(&req);
+    let matching: Vec<Value> = datasets(&data)
+        .iter()
+        .filter(|d| {
+            q.as_ref().is_none_or(|q| {
+                ["code", "nameVi", "nameEn", "descriptionVi", "descriptionEn"]
+                    .iter()
+                    .any(|f| {
+                        d[*f]
+                            .as_str()
+                            .is_some_and(|t| t.to_lowercase().contains(q.as_str()))
+                    })
+            })
+        })
+        .map(|d| package(d, &base))
+        .collect();
+    ckan(json!({
+        "count": matching.len(),
+        "results": matching.into_iter().skip(start).take(rows).collect::<Vec<_>>(),
+    }))
+}

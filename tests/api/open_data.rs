@@ -1,0 +1,116 @@
+//! Open-data metadata for portals: DCAT-AP and the CKAN-style action API.
+
+use serde_json::Value;
+
+use crate::helpers::spawn_app;
+
+const CODES: [&str; 8] = [
+    "consular-information",
+    "border-territory",
+    "international-agreements",
+    "diplomatic-corps",
+    "foreign-awards",
+    "economic-diplomacy",
+    "cultural-diplomacy",
+    "vietnamese-missions",
+];
+
+async fn get(app: &crate::helpers::TestApp, path: &str) -> (u16, Value) {
+    let response = app.client.get(app.url(path)).send().await.expect("request");
+    let status = response.status().as_u16();
+    (status, response.json().await.expect("JSON"))
+}
+
+#[tokio::test]
+async fn dcat_catalogue_names_the_eight_datasets_with_their_frequencies() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .get(app.url("/open-data/catalog.jsonld"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("application/ld+json")
+    );
+    let catalog: Value = response.json().await.expect("JSON-LD is JSON");
+    assert_eq!(catalog["@type"], "dcat:Catalog");
+    assert_eq!(catalog["@context"]["dcat"], "http://www.w3.org/ns/dcat#");
+    let datasets = catalog["dcat:dataset"].as_array().expect("datasets");
+    let codes: Vec<&str> = datasets
+        .iter()
+        .map(|d| d["dct:identifier"].as_str().expect("id"))
+        .collect();
+    assert_eq!(codes, CODES);
+    let cultural = &datasets[6];
+    let frequencies: Vec<&str> = cultural["dct:accrualPeriodicity"]
+        .as_array()
+        .expect("frequencies")
+        .iter()
+        .map(|f| f["@id"].as_str().expect("uri"))
+        .collect();
+    assert_eq!(
+        frequencies,
+        [
+            "http://publications.europa.eu/resource/authority/frequency/IRREG",
+            "http://publications.europa.eu/resource/authority/frequency/QUARTERLY",
+        ]
+    );
+    for dataset in datasets {
+        for key in [
+            "dct:title",
+            "dct:description",
+            "dct:publisher",
+            "dcat:contactPoint",
+            "dct:license",
+            "dct:issued",
+            "dcat:distribution",
+        ] {
+            assert!(
+                !dataset[key].is_null(),
+                "{} lacks {key}",
+                dataset["dct:identifier"]
+            );
+        }
+        let title = dataset["dct:title"].as_array().expect("titles");
+        assert_eq!(title[0]["@language"], "vi");
+        assert_eq!(title[1]["@language"], "en");
+    }
+}
+
+#[tokio::test]
+async fn ckan_style_api_lists_shows_and_searches_the_datasets() {
+    let app = spawn_app().await;
+    let (status, list) = get(&app, "/api/3/action/package_list").await;
+    assert_eq!(status, 200);
+    assert_eq!(list["success"], true);
+    assert_eq!(list["result"], serde_json::json!(CODES));
+
+    let (status, show) = get(&app, "/api/3/action/package_show?id=vietnamese-missions").await;
+    assert_eq!(status, 200);
+    assert_eq!(show["result"]["name"], "vietnamese-missions");
+    assert_eq!(
+        show["result"]["title_translated"]["vi"],
+        "CQĐDVN ở nước ngoài"
+    );
+    assert_eq!(show["result"]["organization"]["name"], "VP");
+
+    let (status, missing) = get(&app, "/api/3/action/package_show?id=nope").await;
+    assert_eq!(status, 404);
+    assert_eq!(missing["success"], false);
+
+    let (_, search) = get(&app, "/api/3/action/package_search?q=diplomacy&rows=1").await;
+    assert_eq!(search["result"]["count"], 2);
+    assert_eq!(
+        search["result"]["results"].as_array().map(Vec::len),
+        Some(1)
+    );
+    let (_, all) = get(&app, "/api/3/action/package_search").await;
+    assert_eq!(all["result"]["count"], 8);
+    let (status, bad) = get(&app, "/api/3/action/package_search?rows=many").await;
+    assert_eq!((status, &bad["success"]), (409, &Value::Bool(false)));
+}
