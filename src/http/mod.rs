@@ -36,6 +36,7 @@ pub fn routes(cfg: &mut web::ServiceConfig, bench_routes: bool) {
     .route("/.well-known/jwks.json", web::get().to(health::jwks))
     .route("/oauth/token", web::post().to(oauth::token))
     .route("/open-data/catalog.jsonld", web::get().to(open_data::dcat))
+    .route("/open-data/{file}", web::get().to(open_data::file))
     .route(
         "/api/3/action/package_list",
         web::get().to(open_data::package_list),

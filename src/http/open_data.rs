@@ -107,15 +107,7 @@ pub async fn dcat(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
                     .collect::<Vec<_>>(),
                 "dcat:keyword": keywords(d),
                 "dcat:theme": { "@id": THEME },
-                "dcat:distribution": [{
-                    "@id": format!("{base}/open-data/datasets/{code}#graphql"),
-                    "@type": "dcat:Distribution",
-                    "dct:title": "GraphQL API",
-                    "dcat:accessURL": { "@id": format!("{base}/graphql") },
-                    "dcat:mediaType": "application/graphql-response+json",
-                    "dct:format": "GraphQL",
-                    "dct:license": { "@id": LICENCE },
-                }],
+                "dcat:distribution": distributions(&base, code),
             });
             if let Some(site) = d["website"].as_str() {
                 dataset["dcat:landingPage"] = json!({ "@id": format!("https://{site}") });
@@ -152,6 +144,35 @@ pub async fn dcat(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
         .body(body.to_string())
 }
 
+/// The GraphQL API for every dataset, and the files where the dataset has them.
+fn distributions(base: &str, code: &str) -> Vec<Value> {
+    let mut out = vec![json!({
+        "@id": format!("{base}/open-data/datasets/{code}#graphql"),
+        "@type": "dcat:Distribution",
+        "dct:title": "GraphQL API",
+        "dcat:accessURL": { "@id": format!("{base}/graphql") },
+        "dcat:mediaType": "application/graphql-response+json",
+        "dct:format": "GraphQL",
+        "dct:license": { "@id": LICENCE },
+    })];
+    if download(code).is_some() {
+        for (ext, media) in [("csv", "text/csv"), ("json", "application/json")] {
+            let url = format!("{base}/open-data/{code}.{ext}");
+            out.push(json!({
+                "@id": format!("{base}/open-data/datasets/{code}#{ext}"),
+                "@type": "dcat:Distribution",
+                "dct:title": ext.to_uppercase(),
+                "dcat:accessURL": { "@id": url },
+                "dcat:downloadURL": { "@id": url },
+                "dcat:mediaType": media,
+                "dct:format": ext.to_uppercase(),
+                "dct:license": { "@id": LICENCE },
+            }));
+        }
+    }
+    out
+}
+
 fn keywords(dataset: &Value) -> Vec<String> {
     let mut words: BTreeSet<String> =
         BTreeSet::from(["Bộ Ngoại giao".to_owned(), "MOFA".to_owned()]);
@@ -161,6 +182,169 @@ fn keywords(dataset: &Value) -> Vec<String> {
         }
     }
     words.into_iter().collect()
+}
+
+/// A downloadable dataset: the public GraphQL list it comes from, and its columns (stable: the
+/// column names are a contract with the portals that harvest them).
+struct Download {
+    list: &'static str,
+    columns: &'static [&'static str],
+}
+
+fn download(name: &str) -> Option<Download> {
+    match name {
+        // Appendix 3, dataset 3: the agreements in force (the public row rule).
+        "international-agreements" => Some(Download {
+            list: "agreements",
+            columns: &[
+                "number",
+                "titleVi",
+                "titleEn",
+                "vnParty",
+                "vnPartyLevel",
+                "foreignParty",
+                "foreignPartyKind",
+                "foreignCountryCode",
+                "field",
+                "signedOn",
+                "effectiveOn",
+                "expiresOn",
+                "status",
+            ],
+        }),
+        // The treaties in force that may be published.
+        "treaties-in-force" => Some(Download {
+            list: "treaties",
+            columns: &[
+                "number",
+                "titleVi",
+                "titleEn",
+                "shortName",
+                "kind",
+                "bilateral",
+                "signedOn",
+                "entryIntoForceForVn",
+                "status",
+                "depositary",
+            ],
+        }),
+        _ => None,
+    }
+}
+
+/// Every row of a download, page by page, as the public sees it.
+async fn download_rows(
+    state: &AppState,
+    d: &Download,
+) -> Result<
+    (
+        Vec<serde_json::Map<String, Value>>,
+        BTreeSet<entities::Source>,
+    ),
+    (),
+> {
+    let mut rows = Vec::new();
+    let mut sources = BTreeSet::new();
+    let mut after: Option<String> = None;
+    loop {
+        let query = format!(
+            "query Page($after: String) {{ {}(first: 100, after: $after) {{ pageInfo {{ hasNextPage endCursor }} edges {{ node {{ {} }} }} }} }}",
+            d.list,
+            d.columns.join(" ")
+        );
+        let trace = std::sync::Arc::new(Disclosures::default());
+        let request = async_graphql::Request::new(query).variables(
+            async_graphql::Variables::from_json(json!({ "after": after })),
+        );
+        let request = graphql::prepare(request, Principal::public(), &state.sources, trace.clone());
+        let response = state.schema.execute(request).await;
+        if !response.errors.is_empty() {
+            tracing::error!(errors = ?response.errors, "open-data download query failed");
+            return Err(());
+        }
+        sources.extend(trace.sources());
+        let page = response.data.into_json().map_err(|_| ())?;
+        let list = &page[d.list];
+        for edge in list["edges"].as_array().into_iter().flatten() {
+            if let Some(node) = edge["node"].as_object() {
+                rows.push(node.clone());
+            }
+        }
+        if list["pageInfo"]["hasNextPage"] != true {
+            return Ok((rows, sources));
+        }
+        after = list["pageInfo"]["endCursor"].as_str().map(str::to_owned);
+    }
+}
+
+fn csv_cell(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// `GET /open-data/{dataset}.csv` and `.json`: UTF-8, stable columns, from the public cache.
+pub async fn file(path: web::Path<String>, state: web::Data<AppState>) -> HttpResponse {
+    let file = path.into_inner();
+    let (name, format) = match file.rsplit_once('.') {
+        Some((name, "csv")) => (name, "csv"),
+        Some((name, "json")) => (name, "json"),
+        _ => return HttpResponse::NotFound().json(json!({ "error": "use .csv or .json" })),
+    };
+    let Some(d) = download(name) else {
+        return HttpResponse::NotFound().json(json!({
+            "error": format!("no download for `{name}` here yet"),
+            "available": ["international-agreements", "treaties-in-force"],
+        }));
+    };
+    let key = format!(
+        "open-data-file:{}:{name}.{format}",
+        state.cache.schema_version()
+    );
+    let flight = state
+        .cache
+        .get_or_compute(&key, || async {
+            let (rows, sources) = download_rows(&state, &d).await?;
+            let body = if format == "json" {
+                serde_json::to_string(&json!({ "columns": d.columns, "rows": rows }))
+                    .map_err(|_| ())?
+            } else {
+                let mut out = csv::Writer::from_writer(Vec::new());
+                out.write_record(d.columns).map_err(|_| ())?;
+                for row in &rows {
+                    let record: Vec<String> = d
+                        .columns
+                        .iter()
+                        .map(|c| csv_cell(row.get(*c).unwrap_or(&Value::Null)))
+                        .collect();
+                    out.write_record(&record).map_err(|_| ())?;
+                }
+                String::from_utf8(out.into_inner().map_err(|_| ())?).map_err(|_| ())?
+            };
+            Ok::<_, ()>((body, sources))
+        })
+        .await;
+    match flight {
+        Flight::Entry(entry) => HttpResponse::Ok()
+            .content_type(if format == "json" {
+                "application/json; charset=utf-8"
+            } else {
+                "text/csv; charset=utf-8"
+            })
+            .insert_header((
+                "Cache-Control",
+                format!("public, max-age={}", entry.max_age()),
+            ))
+            .insert_header(("ETag", entry.etag.as_str()))
+            .insert_header((
+                "Content-Disposition",
+                format!("attachment; filename=\"{name}.{format}\""),
+            ))
+            .body(entry.bytes.clone()),
+        Flight::Own(()) | Flight::Alone => unavailable(),
+    }
 }
 
 fn ckan(result: Value) -> HttpResponse {

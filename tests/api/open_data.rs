@@ -114,3 +114,63 @@ async fn ckan_style_api_lists_shows_and_searches_the_datasets() {
     let (status, bad) = get(&app, "/api/3/action/package_search?rows=many").await;
     assert_eq!((status, &bad["success"]), (409, &Value::Bool(false)));
 }
+
+#[tokio::test]
+async fn downloads_parse_and_match_the_graphql_data() {
+    let app = spawn_app().await;
+    let (_, body) = app
+        .graphql(
+            "{ agreements(first: 100) { edges { node { number titleEn status } } } }",
+            serde_json::json!({}),
+        )
+        .await;
+    let graphql: Vec<(String, String)> = body["data"]["agreements"]["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| {
+            (
+                e["node"]["number"].as_str().expect("number").to_owned(),
+                e["node"]["titleEn"].as_str().expect("title").to_owned(),
+            )
+        })
+        .collect();
+    assert!(!graphql.is_empty());
+
+    let csv_text = app
+        .client
+        .get(app.url("/open-data/international-agreements.csv"))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("text");
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let headers = reader.headers().expect("header").clone();
+    assert_eq!(&headers[0], "number");
+    let title = headers
+        .iter()
+        .position(|h| h == "titleEn")
+        .expect("titleEn");
+    let from_csv: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.expect("record");
+            (r[0].to_owned(), r[title].to_owned())
+        })
+        .collect();
+    assert_eq!(from_csv, graphql);
+
+    let (status, json) = get(&app, "/open-data/international-agreements.json").await;
+    assert_eq!(status, 200);
+    assert_eq!(json["rows"].as_array().map(Vec::len), Some(graphql.len()));
+
+    // Treaties in force, more than one page of the API.
+    let (_, treaties) = get(&app, "/open-data/treaties-in-force.json").await;
+    let rows = treaties["rows"].as_array().expect("rows");
+    assert!(rows.len() > 20);
+    assert!(rows.iter().all(|r| r["status"] == "in_force"));
+    let (status, _) = get(&app, "/open-data/border-territory.csv").await;
+    assert_eq!(status, 404);
+}
