@@ -10,5 +10,6 @@ pub mod meta;
 pub mod personnel;
 mod source;
 pub mod treaties;
+pub mod vietnamese_missions;
 
 pub use source::{Source, SourceConnections, UnknownSource};

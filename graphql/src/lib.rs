@@ -12,6 +12,7 @@ mod countries;
 mod error;
 mod ids;
 mod loaders;
+mod missions;
 mod personnel;
 pub mod policy;
 mod treaties;
@@ -32,6 +33,7 @@ pub struct Query(
     agreements::AgreementQuery,
     countries::CountryQuery,
     personnel::PersonnelQuery,
+    missions::MissionQuery,
     audit::AuditQuery,
 );
 

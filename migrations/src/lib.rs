@@ -13,6 +13,7 @@ mod meta;
 mod personnel;
 pub mod seed;
 mod treaties;
+mod vietnamese_missions;
 
 use entities::Source;
 use sea_orm_migration::{
@@ -34,6 +35,7 @@ pub fn migrations_of(source: Source) -> Vec<Box<dyn MigrationTrait>> {
         Source::Agreements => agreements::migrations(),
         Source::CountryProfiles => country_profiles::migrations(),
         Source::Personnel => personnel::migrations(),
+        Source::VietnameseMissions => vietnamese_missions::migrations(),
         // The shared databases gain their tables as their domains are built.
         _ => Vec::new(),
     }

@@ -15,6 +15,7 @@ use entities::{
     meta::{catalog_database, catalog_open_dataset, catalog_sharing_service, catalog_unit},
     personnel::personnel_record,
     treaties::{treaty, treaty_action, treaty_party},
+    vietnamese_missions::vn_mission,
 };
 use sea_orm_migration::sea_orm::{
     ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
@@ -25,6 +26,7 @@ use serde::Deserialize;
 const COUNTRIES_CSV: &str = include_str!("../seed-data/countries.csv");
 const RELATIONS_CSV: &str = include_str!("../seed-data/vn_diplomatic_relations.csv");
 const TREATIES_CSV: &str = include_str!("../seed-data/vn_treaties.csv");
+const MISSIONS_CSV: &str = include_str!("../seed-data/vn_missions_abroad.csv");
 
 /// What a seed found or wrote, one line per table.
 #[derive(Debug, Default)]
@@ -55,6 +57,9 @@ pub async fn demo(sources: &SourceConnections) -> Result<SeedReport, DbErr> {
     report
         .lines
         .push(seed_personnel(sources.get(Source::Personnel)).await?);
+    report
+        .lines
+        .push(seed_missions(sources.get(Source::VietnameseMissions)).await?);
     Ok(report)
 }
 
@@ -493,6 +498,82 @@ async fn seed_personnel(db: &DatabaseConnection) -> Result<String, DbErr> {
     }
     txn.commit().await?;
     Ok(format!("personnel: {} fictional records", people.len()))
+}
+
+#[derive(Deserialize)]
+struct MissionRow {
+    host_country_alpha2: String,
+    city: String,
+    kind: String,
+    website: String,
+    wikidata_qid: String,
+    confidence: String,
+    source_ref: String,
+    notes: String,
+}
+
+/// The official style of a mission's name, in Vietnamese and English.
+fn mission_names(kind: &str, country: &CountryRow, city: &str) -> (String, String) {
+    match kind {
+        "embassy" => (
+            format!("Đại sứ quán Việt Nam tại {}", country.name_vi),
+            format!("Embassy of Viet Nam in {}", country.name_en),
+        ),
+        "consulate_general" => (
+            format!("Tổng Lãnh sự quán Việt Nam tại {city}"),
+            format!("Consulate General of Viet Nam in {city}"),
+        ),
+        "permanent_mission" => (
+            format!("Phái đoàn thường trực Việt Nam tại {city}"),
+            format!("Permanent Mission of Viet Nam in {city}"),
+        ),
+        _ => (
+            format!("Văn phòng Kinh tế và Văn hóa Việt Nam tại {city}"),
+            format!("Vietnam Economic and Cultural Office in {city}"),
+        ),
+    }
+}
+
+async fn seed_missions(db: &DatabaseConnection) -> Result<String, DbErr> {
+    if vn_mission::Entity::find().count(db).await? > 0 {
+        return Ok("vietnamese-missions: already seeded".to_owned());
+    }
+    let countries: Vec<CountryRow> = csv_rows("countries.csv", COUNTRIES_CSV)?;
+    let rows: Vec<MissionRow> = csv_rows("vn_missions_abroad.csv", MISSIONS_CSV)?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    for row in &rows {
+        let country = countries
+            .iter()
+            .find(|c| c.alpha2 == row.host_country_alpha2)
+            .ok_or_else(|| {
+                DbErr::Custom(format!(
+                    "mission in unknown country {}",
+                    row.host_country_alpha2
+                ))
+            })?;
+        let (name_vi, name_en) = mission_names(&row.kind, country, &row.city);
+        vn_mission::ActiveModel {
+            host_country_code: Set(row.host_country_alpha2.clone()),
+            city: Set(row.city.clone()),
+            kind: Set(row.kind.clone()),
+            name_vi: Set(name_vi),
+            name_en: Set(name_en),
+            website: Set(non_empty(&row.website)),
+            wikidata_id: Set(non_empty(&row.wikidata_qid)),
+            source_note: Set(Some(format!("source {}; {}", row.source_ref, row.notes))),
+            confidence: Set(non_empty(&row.confidence)),
+            publishable: Set(reliable(&row.confidence)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(format!("vietnamese-missions: {} missions", rows.len()))
 }
 
 #[cfg(test)]

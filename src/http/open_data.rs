@@ -212,6 +212,18 @@ fn download(name: &str) -> Option<Download> {
                 "status",
             ],
         }),
+        // Appendix 3, dataset 8.
+        "vietnamese-missions" => Some(Download {
+            list: "vietnameseMissions",
+            columns: &[
+                "hostCountryCode",
+                "city",
+                "kind",
+                "nameVi",
+                "nameEn",
+                "website",
+            ],
+        }),
         // The treaties in force that may be published.
         "treaties-in-force" => Some(Download {
             list: "treaties",
@@ -296,7 +308,7 @@ pub async fn file(path: web::Path<String>, state: web::Data<AppState>) -> HttpRe
     let Some(d) = download(name) else {
         return HttpResponse::NotFound().json(json!({
             "error": format!("no download for `{name}` here yet"),
-            "available": ["international-agreements", "treaties-in-force"],
+            "available": ["international-agreements", "vietnamese-missions", "treaties-in-force"],
         }));
     };
     let key = format!(

@@ -49,6 +49,7 @@ const LISTS: &[(&str, &str)] = &[
     ("Agreement", "agreements"),
     ("Country", "countries"),
     ("PersonnelRecord", "personnelRecords"),
+    ("VietnameseMission", "vietnameseMissions"),
 ];
 
 /// Types with columns that the matrix reaches another way, and where.

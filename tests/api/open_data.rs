@@ -174,3 +174,49 @@ async fn downloads_parse_and_match_the_graphql_data() {
     let (status, _) = get(&app, "/open-data/border-territory.csv").await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn missions_abroad_are_open_with_their_host_country_and_reliable_facts_only_in_public() {
+    let app = spawn_app().await;
+    let query = r#"{ vietnameseMissions(first: 100, filter: { hostCountry: "fr" }) { totalCount edges { node { nameVi nameEn kind city hostCountry { nameVi } } } } }"#;
+    let (_, body) = app.graphql(query, serde_json::json!({})).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let edges = body["data"]["vietnameseMissions"]["edges"]
+        .as_array()
+        .expect("edges");
+    let embassy = edges
+        .iter()
+        .find(|e| e["node"]["kind"] == "embassy")
+        .expect("an embassy in France");
+    assert_eq!(embassy["node"]["nameEn"], "Embassy of Viet Nam in France");
+    assert_eq!(embassy["node"]["hostCountry"]["nameVi"], "Pháp");
+
+    let count = "{ vietnameseMissions { totalCount } }";
+    let (_, public) = app.graphql(count, serde_json::json!({})).await;
+    let staff_token = app.staff_token("VP", &["viewer"]);
+    let (_, staff) = app
+        .graphql_as(Some(&staff_token), count, serde_json::json!({}))
+        .await;
+    let public = public["data"]["vietnameseMissions"]["totalCount"]
+        .as_u64()
+        .expect("count");
+    let staff = staff["data"]["vietnameseMissions"]["totalCount"]
+        .as_u64()
+        .expect("count");
+    assert_eq!(staff, 103);
+    assert!(public < staff && public > 50, "{public} of {staff}");
+
+    let csv_text = app
+        .client
+        .get(app.url("/open-data/vietnamese-missions.csv"))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("text");
+    let rows = csv::Reader::from_reader(csv_text.as_bytes())
+        .records()
+        .count() as u64;
+    assert_eq!(rows, public);
+}

@@ -80,6 +80,8 @@ pub static TYPES: &[TypePolicy] = &[
             r("country", Open),
             r("personnelRecords", Internal),
             r("personnelRecord", Internal),
+            r("vietnameseMissions", Open),
+            r("vietnameseMission", Open),
             r("auditEntries", Admin),
         ],
     },
@@ -474,6 +476,44 @@ pub static TYPES: &[TypePolicy] = &[
         keys: &[],
         fields: open_fields!["cursor", "node"],
     },
+    // Viet Nam's missions abroad (VP): open; low-confidence records for staff only.
+    TypePolicy {
+        name: "VietnameseMission",
+        source: Some(Source::VietnameseMissions),
+        rows: mission_rows,
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("hostCountryCode", Open, &["host_country_code"]),
+            r("hostCountry", Open),
+            f("city", Open, &["city"]),
+            f("kind", Open, &["kind"]),
+            f("nameVi", Open, &["name_vi"]),
+            f("nameEn", Open, &["name_en"]),
+            f("website", Open, &["website"]),
+            f("wikidataId", Open, &["wikidata_id"]),
+            f("publishable", Open, &["publishable"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("confidence", Internal, &["confidence"]),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    TypePolicy {
+        name: "VietnameseMissionConnection",
+        source: None,
+        rows: all_rows,
+        keys: &[],
+        fields: open_fields!["edges", "pageInfo", "totalCount"],
+    },
+    TypePolicy {
+        name: "VietnameseMissionEdge",
+        source: None,
+        rows: all_rows,
+        keys: &[],
+        fields: open_fields!["cursor", "node"],
+    },
     // The data-access audit log: admins only.
     TypePolicy {
         name: "AuditEntry",
@@ -571,6 +611,20 @@ pub fn country_rows(_principal: &Principal) -> RowAccess {
     RowAccess::Only(
         Condition::all().add(entities::country_profiles::country::Column::SecrecyLevel.is_null()),
     )
+}
+
+/// Missions abroad: the public and partners see the records whose facts are reliable; staff
+/// all of them, with their confidence.
+pub fn mission_rows(principal: &Principal) -> RowAccess {
+    use entities::vietnamese_missions::vn_mission;
+    match principal.audience {
+        Audience::Staff => RowAccess::All,
+        _ => RowAccess::Only(
+            Condition::all()
+                .add(vn_mission::Column::Publishable.eq(true))
+                .add(vn_mission::Column::SecrecyLevel.is_null()),
+        ),
+    }
 }
 
 /// The audit log: staff with the `admin` role only.
