@@ -6,6 +6,7 @@
 
 pub mod agreements;
 pub mod country_profiles;
+pub mod diplomatic_corps;
 pub mod meta;
 pub mod personnel;
 mod source;

@@ -8,6 +8,7 @@ mod agreements;
 mod audit;
 pub mod catalog;
 mod connection;
+mod corps;
 mod countries;
 mod error;
 mod ids;
@@ -34,6 +35,7 @@ pub struct Query(
     countries::CountryQuery,
     personnel::PersonnelQuery,
     missions::MissionQuery,
+    corps::CorpsQuery,
     audit::AuditQuery,
 );
 

@@ -9,6 +9,7 @@ mod agreements;
 pub mod catalog;
 mod columns;
 mod country_profiles;
+mod diplomatic_corps;
 mod meta;
 mod personnel;
 pub mod seed;
@@ -36,6 +37,7 @@ pub fn migrations_of(source: Source) -> Vec<Box<dyn MigrationTrait>> {
         Source::CountryProfiles => country_profiles::migrations(),
         Source::Personnel => personnel::migrations(),
         Source::VietnameseMissions => vietnamese_missions::migrations(),
+        Source::DiplomaticCorps => diplomatic_corps::migrations(),
         // The shared databases gain their tables as their domains are built.
         _ => Vec::new(),
     }

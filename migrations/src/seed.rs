@@ -12,6 +12,7 @@ use entities::{
     Source, SourceConnections,
     agreements::agreement,
     country_profiles::country,
+    diplomatic_corps::foreign_mission,
     meta::{catalog_database, catalog_open_dataset, catalog_sharing_service, catalog_unit},
     personnel::personnel_record,
     treaties::{treaty, treaty_action, treaty_party},
@@ -27,6 +28,7 @@ const COUNTRIES_CSV: &str = include_str!("../seed-data/countries.csv");
 const RELATIONS_CSV: &str = include_str!("../seed-data/vn_diplomatic_relations.csv");
 const TREATIES_CSV: &str = include_str!("../seed-data/vn_treaties.csv");
 const MISSIONS_CSV: &str = include_str!("../seed-data/vn_missions_abroad.csv");
+const FOREIGN_MISSIONS_CSV: &str = include_str!("../seed-data/foreign_missions_in_vn.csv");
 
 /// What a seed found or wrote, one line per table.
 #[derive(Debug, Default)]
@@ -60,6 +62,9 @@ pub async fn demo(sources: &SourceConnections) -> Result<SeedReport, DbErr> {
     report
         .lines
         .push(seed_missions(sources.get(Source::VietnameseMissions)).await?);
+    report
+        .lines
+        .push(seed_foreign_missions(sources.get(Source::DiplomaticCorps)).await?);
     Ok(report)
 }
 
@@ -574,6 +579,95 @@ async fn seed_missions(db: &DatabaseConnection) -> Result<String, DbErr> {
     }
     txn.commit().await?;
     Ok(format!("vietnamese-missions: {} missions", rows.len()))
+}
+
+#[derive(Deserialize)]
+struct ForeignMissionRow {
+    sending_country_alpha2: String,
+    kind: String,
+    city: String,
+    address: String,
+    website: String,
+    wikidata_qid: String,
+    confidence: String,
+    source_ref: String,
+    notes: String,
+}
+
+/// The city's Vietnamese name, as the three cities with missions are written.
+fn city_vi(city: &str) -> &str {
+    match city {
+        "Hanoi" => "Hà Nội",
+        "Ho Chi Minh City" => "Thành phố Hồ Chí Minh",
+        "Da Nang" => "Đà Nẵng",
+        other => other,
+    }
+}
+
+async fn seed_foreign_missions(db: &DatabaseConnection) -> Result<String, DbErr> {
+    if foreign_mission::Entity::find().count(db).await? > 0 {
+        return Ok("diplomatic-corps: already seeded".to_owned());
+    }
+    let countries: Vec<CountryRow> = csv_rows("countries.csv", COUNTRIES_CSV)?;
+    let rows: Vec<ForeignMissionRow> =
+        csv_rows("foreign_missions_in_vn.csv", FOREIGN_MISSIONS_CSV)?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    for row in &rows {
+        let country = countries
+            .iter()
+            .find(|c| c.alpha2 == row.sending_country_alpha2)
+            .ok_or_else(|| {
+                DbErr::Custom(format!(
+                    "mission of unknown state {}",
+                    row.sending_country_alpha2
+                ))
+            })?;
+        let (name_vi, name_en) = match row.kind.as_str() {
+            "embassy" => (
+                format!("Đại sứ quán {} tại Việt Nam", country.name_vi),
+                format!("Embassy of {} in Viet Nam", country.name_en),
+            ),
+            "consulate_general" => (
+                format!(
+                    "Tổng Lãnh sự quán {} tại {}",
+                    country.name_vi,
+                    city_vi(&row.city)
+                ),
+                format!("Consulate General of {} in {}", country.name_en, row.city),
+            ),
+            _ => (
+                format!(
+                    "Văn phòng đại diện {} tại {}",
+                    country.name_vi,
+                    city_vi(&row.city)
+                ),
+                format!("{} office in {}", country.name_en, row.city),
+            ),
+        };
+        foreign_mission::ActiveModel {
+            sending_country_code: Set(row.sending_country_alpha2.clone()),
+            kind: Set(row.kind.clone()),
+            city: Set(row.city.clone()),
+            name_vi: Set(name_vi),
+            name_en: Set(name_en),
+            address: Set(non_empty(&row.address)),
+            website: Set(non_empty(&row.website)),
+            wikidata_id: Set(non_empty(&row.wikidata_qid)),
+            staff_list: Set(Some("Demo staff list as notified (fictional).".to_owned())),
+            source_note: Set(Some(format!("source {}; {}", row.source_ref, row.notes))),
+            confidence: Set(non_empty(&row.confidence)),
+            publishable: Set(reliable(&row.confidence)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(format!("diplomatic-corps: {} foreign missions", rows.len()))
 }
 
 #[cfg(test)]

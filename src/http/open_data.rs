@@ -224,6 +224,20 @@ fn download(name: &str) -> Option<Download> {
                 "website",
             ],
         }),
+        // Appendix 3, dataset 4 (the missions; the privileges-and-immunities rules come with
+        // their source).
+        "diplomatic-corps" => Some(Download {
+            list: "foreignMissions",
+            columns: &[
+                "sendingCountryCode",
+                "kind",
+                "city",
+                "nameVi",
+                "nameEn",
+                "address",
+                "website",
+            ],
+        }),
         // The treaties in force that may be published.
         "treaties-in-force" => Some(Download {
             list: "treaties",
@@ -308,7 +322,7 @@ pub async fn file(path: web::Path<String>, state: web::Data<AppState>) -> HttpRe
     let Some(d) = download(name) else {
         return HttpResponse::NotFound().json(json!({
             "error": format!("no download for `{name}` here yet"),
-            "available": ["international-agreements", "vietnamese-missions", "treaties-in-force"],
+            "available": ["international-agreements", "diplomatic-corps", "vietnamese-missions", "treaties-in-force"],
         }));
     };
     let key = format!(

@@ -50,6 +50,7 @@ const LISTS: &[(&str, &str)] = &[
     ("Country", "countries"),
     ("PersonnelRecord", "personnelRecords"),
     ("VietnameseMission", "vietnameseMissions"),
+    ("ForeignMission", "foreignMissions"),
 ];
 
 /// Types with columns that the matrix reaches another way, and where.

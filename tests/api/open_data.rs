@@ -220,3 +220,36 @@ async fn missions_abroad_are_open_with_their_host_country_and_reliable_facts_onl
         .count() as u64;
     assert_eq!(rows, public);
 }
+
+#[tokio::test]
+async fn the_diplomatic_corps_is_open_and_its_staff_lists_are_for_its_service() {
+    let app = spawn_app().await;
+    let query = r#"{ foreignMissions(first: 100, filter: { city: "Da Nang" }) { totalCount edges { node { nameEn sendingCountry { code } staffList } } } }"#;
+    let (_, public) = app.graphql(query, serde_json::json!({})).await;
+    let node = &public["data"]["foreignMissions"]["edges"][0]["node"];
+    assert!(
+        node["nameEn"]
+            .as_str()
+            .is_some_and(|n| n.ends_with("in Da Nang")),
+        "{public}"
+    );
+    assert_eq!(node["staffList"], Value::Null);
+    assert_eq!(public["errors"][0]["extensions"]["code"], "FORBIDDEN");
+
+    let partner = app.partner_token(&["diplomatic-corps-info"]).await;
+    let (_, shared) = app
+        .graphql_as(Some(&partner), query, serde_json::json!({}))
+        .await;
+    assert!(shared.get("errors").is_none(), "{shared}");
+    assert!(shared["data"]["foreignMissions"]["edges"][0]["node"]["staffList"].is_string());
+
+    let (status, json) = get(&app, "/open-data/diplomatic-corps.json").await;
+    assert_eq!(status, 200);
+    let (_, count) = app
+        .graphql("{ foreignMissions { totalCount } }", serde_json::json!({}))
+        .await;
+    assert_eq!(
+        json["rows"].as_array().map(|r| r.len() as u64),
+        count["data"]["foreignMissions"]["totalCount"].as_u64()
+    );
+}

@@ -82,6 +82,8 @@ pub static TYPES: &[TypePolicy] = &[
             r("personnelRecord", Internal),
             r("vietnameseMissions", Open),
             r("vietnameseMission", Open),
+            r("foreignMissions", Open),
+            r("foreignMission", Open),
             r("auditEntries", Admin),
         ],
     },
@@ -514,6 +516,56 @@ pub static TYPES: &[TypePolicy] = &[
         keys: &[],
         fields: open_fields!["cursor", "node"],
     },
+    // The diplomatic corps in Viet Nam (LT): open; staff lists for `diplomatic-corps-info`.
+    TypePolicy {
+        name: "ForeignMission",
+        source: Some(Source::DiplomaticCorps),
+        rows: foreign_mission_rows,
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("sendingCountryCode", Open, &["sending_country_code"]),
+            r("sendingCountry", Open),
+            f("kind", Open, &["kind"]),
+            f("city", Open, &["city"]),
+            f("nameVi", Open, &["name_vi"]),
+            f("nameEn", Open, &["name_en"]),
+            f("address", Open, &["address"]),
+            f("website", Open, &["website"]),
+            f("wikidataId", Open, &["wikidata_id"]),
+            f("headOfMission", Open, &["head_of_mission"]),
+            f(
+                "credentialsPresentedOn",
+                Open,
+                &["credentials_presented_on"],
+            ),
+            f("publishable", Open, &["publishable"]),
+            f(
+                "staffList",
+                Shared(Service::DiplomaticCorpsInfo),
+                &["staff_list"],
+            ),
+            f("sourceNote", Internal, &["source_note"]),
+            f("confidence", Internal, &["confidence"]),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    TypePolicy {
+        name: "ForeignMissionConnection",
+        source: None,
+        rows: all_rows,
+        keys: &[],
+        fields: open_fields!["edges", "pageInfo", "totalCount"],
+    },
+    TypePolicy {
+        name: "ForeignMissionEdge",
+        source: None,
+        rows: all_rows,
+        keys: &[],
+        fields: open_fields!["cursor", "node"],
+    },
     // The data-access audit log: admins only.
     TypePolicy {
         name: "AuditEntry",
@@ -624,6 +676,20 @@ pub fn mission_rows(principal: &Principal) -> RowAccess {
                 .add(vn_mission::Column::Publishable.eq(true))
                 .add(vn_mission::Column::SecrecyLevel.is_null()),
         ),
+    }
+}
+
+/// Foreign missions: the public sees the records whose facts are reliable; partners of
+/// `diplomatic-corps-info` and staff all of them.
+pub fn foreign_mission_rows(principal: &Principal) -> RowAccess {
+    use entities::diplomatic_corps::foreign_mission;
+    let unmarked = Condition::all().add(foreign_mission::Column::SecrecyLevel.is_null());
+    match principal.audience {
+        Audience::Staff => RowAccess::All,
+        Audience::Partner if principal.holds(Service::DiplomaticCorpsInfo) => {
+            RowAccess::Only(unmarked)
+        }
+        _ => RowAccess::Only(unmarked.add(foreign_mission::Column::Publishable.eq(true))),
     }
 }
 

@@ -1,0 +1,3 @@
+//! Source `diplomatic-corps` (provided by LT): the foreign diplomatic missions in Viet Nam.
+
+pub mod foreign_mission;
