@@ -5,6 +5,7 @@
 //! without changing the public contract.
 
 pub mod agreements;
+pub mod consular_information;
 pub mod country_profiles;
 pub mod diplomatic_corps;
 pub mod meta;

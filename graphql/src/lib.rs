@@ -8,6 +8,7 @@ mod agreements;
 mod audit;
 pub mod catalog;
 mod connection;
+mod consular;
 mod corps;
 mod countries;
 mod error;
@@ -36,6 +37,7 @@ pub struct Query(
     personnel::PersonnelQuery,
     missions::MissionQuery,
     corps::CorpsQuery,
+    consular::ConsularQuery,
     audit::AuditQuery,
 );
 

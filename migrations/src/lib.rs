@@ -8,6 +8,7 @@
 mod agreements;
 pub mod catalog;
 mod columns;
+mod consular_information;
 mod country_profiles;
 mod diplomatic_corps;
 mod meta;
@@ -38,6 +39,7 @@ pub fn migrations_of(source: Source) -> Vec<Box<dyn MigrationTrait>> {
         Source::Personnel => personnel::migrations(),
         Source::VietnameseMissions => vietnamese_missions::migrations(),
         Source::DiplomaticCorps => diplomatic_corps::migrations(),
+        Source::ConsularInformation => consular_information::migrations(),
         // The shared databases gain their tables as their domains are built.
         _ => Vec::new(),
     }

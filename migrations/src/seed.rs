@@ -11,6 +11,7 @@ use chrono::{NaiveDate, Utc};
 use entities::{
     Source, SourceConnections,
     agreements::agreement,
+    consular_information::visa_exemption,
     country_profiles::country,
     diplomatic_corps::foreign_mission,
     meta::{catalog_database, catalog_open_dataset, catalog_sharing_service, catalog_unit},
@@ -29,6 +30,9 @@ const RELATIONS_CSV: &str = include_str!("../seed-data/vn_diplomatic_relations.c
 const TREATIES_CSV: &str = include_str!("../seed-data/vn_treaties.csv");
 const MISSIONS_CSV: &str = include_str!("../seed-data/vn_missions_abroad.csv");
 const FOREIGN_MISSIONS_CSV: &str = include_str!("../seed-data/foreign_missions_in_vn.csv");
+const VISA_EXEMPTIONS_CSV: &str = include_str!("../seed-data/vn_visa_exemptions.csv");
+const OFFICIAL_EXEMPTIONS_CSV: &str =
+    include_str!("../seed-data/vn_visa_exemptions_official_passports.csv");
 
 /// What a seed found or wrote, one line per table.
 #[derive(Debug, Default)]
@@ -65,6 +69,9 @@ pub async fn demo(sources: &SourceConnections) -> Result<SeedReport, DbErr> {
     report
         .lines
         .push(seed_foreign_missions(sources.get(Source::DiplomaticCorps)).await?);
+    report
+        .lines
+        .push(seed_visa_exemptions(sources.get(Source::ConsularInformation)).await?);
     Ok(report)
 }
 
@@ -668,6 +675,123 @@ async fn seed_foreign_missions(db: &DatabaseConnection) -> Result<String, DbErr>
     }
     txn.commit().await?;
     Ok(format!("diplomatic-corps: {} foreign missions", rows.len()))
+}
+
+#[derive(Deserialize)]
+struct VisaExemptionRow {
+    id: String,
+    country_alpha2: String,
+    exemption_type: String,
+    passport_types: String,
+    max_stay_days: String,
+    valid_from: String,
+    valid_to: String,
+    legal_basis: String,
+    legal_basis_date: String,
+    status: String,
+    confidence: String,
+    source_ref: String,
+    notes: String,
+}
+
+#[derive(Deserialize)]
+struct OfficialExemptionRow {
+    country_alpha2: String,
+    passport_types: String,
+    max_stay: String,
+    effective_date: String,
+    agreement_signed: String,
+    confidence: String,
+    source_ref: String,
+    notes: String,
+}
+
+/// The status code of an exemption's status as worded.
+fn exemption_status(worded: &str) -> &'static str {
+    if worded.starts_with("in force") {
+        "in_force"
+    } else if worded.starts_with("superseded") {
+        "superseded"
+    } else {
+        "expired"
+    }
+}
+
+async fn seed_visa_exemptions(db: &DatabaseConnection) -> Result<String, DbErr> {
+    if visa_exemption::Entity::find().count(db).await? > 0 {
+        return Ok("consular-information: already seeded".to_owned());
+    }
+    let ordinary: Vec<VisaExemptionRow> = csv_rows("vn_visa_exemptions.csv", VISA_EXEMPTIONS_CSV)?;
+    let official: Vec<OfficialExemptionRow> = csv_rows(
+        "vn_visa_exemptions_official_passports.csv",
+        OFFICIAL_EXEMPTIONS_CSV,
+    )?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    for row in &ordinary {
+        let status = exemption_status(&row.status);
+        let days = row.max_stay_days.trim().parse::<i32>().ok();
+        visa_exemption::ActiveModel {
+            country_code: Set(row.country_alpha2.clone()),
+            exemption_type: Set(row.exemption_type.clone()),
+            passport_types: Set(row.passport_types.clone()),
+            max_stay: Set(days.map_or_else(
+                || "as the legal basis states".to_owned(),
+                |d| format!("{d} days"),
+            )),
+            max_stay_days: Set(days),
+            valid_from: Set(full_date(&row.valid_from)),
+            valid_to: Set(full_date(&row.valid_to)),
+            legal_basis: Set(non_empty(&row.legal_basis)),
+            legal_basis_date: Set(full_date(&row.legal_basis_date)),
+            status: Set(status.to_owned()),
+            status_note: Set((row.status != "in force").then(|| row.status.clone())),
+            source_note: Set(Some(format!(
+                "reference data {}; source {}; {}",
+                row.id, row.source_ref, row.notes
+            ))),
+            confidence: Set(non_empty(&row.confidence)),
+            publishable: Set(reliable(&row.confidence)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    for row in &official {
+        let days = row
+            .max_stay
+            .strip_suffix(" days")
+            .and_then(|d| d.trim().parse::<i32>().ok());
+        visa_exemption::ActiveModel {
+            country_code: Set(row.country_alpha2.clone()),
+            exemption_type: Set("bilateral_official".to_owned()),
+            passport_types: Set(row.passport_types.clone()),
+            max_stay: Set(row.max_stay.clone()),
+            max_stay_days: Set(days),
+            valid_from: Set(full_date(&row.effective_date)),
+            legal_basis: Set(
+                non_empty(&row.agreement_signed).map(|a| format!("agreement signed {a}"))
+            ),
+            status: Set("in_force".to_owned()),
+            source_note: Set(Some(format!("source {}; {}", row.source_ref, row.notes))),
+            confidence: Set(non_empty(&row.confidence)),
+            publishable: Set(reliable(&row.confidence)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(format!(
+        "consular-information: {} visa exemptions",
+        ordinary.len() + official.len()
+    ))
 }
 
 #[cfg(test)]

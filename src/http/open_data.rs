@@ -224,6 +224,23 @@ fn download(name: &str) -> Option<Download> {
                 "website",
             ],
         }),
+        // Appendix 3, dataset 1 (the visa exemptions; procedures and consular news come with
+        // their records).
+        "consular-information" => Some(Download {
+            list: "visaExemptions",
+            columns: &[
+                "countryCode",
+                "exemptionType",
+                "passportTypes",
+                "maxStay",
+                "maxStayDays",
+                "validFrom",
+                "validTo",
+                "legalBasis",
+                "legalBasisDate",
+                "status",
+            ],
+        }),
         // Appendix 3, dataset 4 (the missions; the privileges-and-immunities rules come with
         // their source).
         "diplomatic-corps" => Some(Download {
@@ -322,7 +339,13 @@ pub async fn file(path: web::Path<String>, state: web::Data<AppState>) -> HttpRe
     let Some(d) = download(name) else {
         return HttpResponse::NotFound().json(json!({
             "error": format!("no download for `{name}` here yet"),
-            "available": ["international-agreements", "diplomatic-corps", "vietnamese-missions", "treaties-in-force"],
+            "available": [
+                "consular-information",
+                "international-agreements",
+                "diplomatic-corps",
+                "vietnamese-missions",
+                "treaties-in-force",
+            ],
         }));
     };
     let key = format!(

@@ -51,6 +51,7 @@ const LISTS: &[(&str, &str)] = &[
     ("PersonnelRecord", "personnelRecords"),
     ("VietnameseMission", "vietnameseMissions"),
     ("ForeignMission", "foreignMissions"),
+    ("VisaExemption", "visaExemptions"),
 ];
 
 /// Types with columns that the matrix reaches another way, and where.

@@ -253,3 +253,37 @@ async fn the_diplomatic_corps_is_open_and_its_staff_lists_are_for_its_service() 
         count["data"]["foreignMissions"]["totalCount"].as_u64()
     );
 }
+
+#[tokio::test]
+async fn visa_exemptions_are_published_by_country_and_downloadable() {
+    let app = spawn_app().await;
+    let query = r#"{ visaExemptions(filter: { country: "de", status: "in_force" }) { edges { node { exemptionType maxStayDays validTo legalBasis country { nameVi } } } } }"#;
+    let (_, body) = app.graphql(query, serde_json::json!({})).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let germany = &body["data"]["visaExemptions"]["edges"][0]["node"];
+    assert_eq!(germany["exemptionType"], "unilateral");
+    assert_eq!(germany["maxStayDays"], 45);
+    assert_eq!(germany["validTo"], "2028-03-14");
+    assert_eq!(germany["country"]["nameVi"], "Đức");
+
+    let (_, all) = app
+        .graphql("{ visaExemptions { totalCount } }", serde_json::json!({}))
+        .await;
+    let public = all["data"]["visaExemptions"]["totalCount"]
+        .as_u64()
+        .expect("count");
+    let csv_text = app
+        .client
+        .get(app.url("/open-data/consular-information.csv"))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("text");
+    let rows = csv::Reader::from_reader(csv_text.as_bytes())
+        .records()
+        .count() as u64;
+    assert_eq!(rows, public);
+    assert!(public > 60, "{public}");
+}

@@ -84,6 +84,8 @@ pub static TYPES: &[TypePolicy] = &[
             r("vietnameseMission", Open),
             r("foreignMissions", Open),
             r("foreignMission", Open),
+            r("visaExemptions", Open),
+            r("visaExemption", Open),
             r("auditEntries", Admin),
         ],
     },
@@ -566,6 +568,48 @@ pub static TYPES: &[TypePolicy] = &[
         keys: &[],
         fields: open_fields!["cursor", "node"],
     },
+    // Consular information (LS): visa exemptions, open; low-confidence records for staff only.
+    TypePolicy {
+        name: "VisaExemption",
+        source: Some(Source::ConsularInformation),
+        rows: visa_exemption_rows,
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("countryCode", Open, &["country_code"]),
+            r("country", Open),
+            f("exemptionType", Open, &["exemption_type"]),
+            f("passportTypes", Open, &["passport_types"]),
+            f("maxStay", Open, &["max_stay"]),
+            f("maxStayDays", Open, &["max_stay_days"]),
+            f("validFrom", Open, &["valid_from"]),
+            f("validTo", Open, &["valid_to"]),
+            f("legalBasis", Open, &["legal_basis"]),
+            f("legalBasisDate", Open, &["legal_basis_date"]),
+            f("status", Open, &["status"]),
+            f("statusNote", Open, &["status_note"]),
+            f("publishable", Open, &["publishable"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("confidence", Internal, &["confidence"]),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    TypePolicy {
+        name: "VisaExemptionConnection",
+        source: None,
+        rows: all_rows,
+        keys: &[],
+        fields: open_fields!["edges", "pageInfo", "totalCount"],
+    },
+    TypePolicy {
+        name: "VisaExemptionEdge",
+        source: None,
+        rows: all_rows,
+        keys: &[],
+        fields: open_fields!["cursor", "node"],
+    },
     // The data-access audit log: admins only.
     TypePolicy {
         name: "AuditEntry",
@@ -690,6 +734,20 @@ pub fn foreign_mission_rows(principal: &Principal) -> RowAccess {
             RowAccess::Only(unmarked)
         }
         _ => RowAccess::Only(unmarked.add(foreign_mission::Column::Publishable.eq(true))),
+    }
+}
+
+/// Visa exemptions: the public and partners see the records whose facts are reliable; staff
+/// all of them.
+pub fn visa_exemption_rows(principal: &Principal) -> RowAccess {
+    use entities::consular_information::visa_exemption;
+    match principal.audience {
+        Audience::Staff => RowAccess::All,
+        _ => RowAccess::Only(
+            Condition::all()
+                .add(visa_exemption::Column::Publishable.eq(true))
+                .add(visa_exemption::Column::SecrecyLevel.is_null()),
+        ),
     }
 }
 
