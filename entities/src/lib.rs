@@ -7,6 +7,7 @@
 pub mod agreements;
 pub mod consular_information;
 pub mod country_profiles;
+pub mod cultural_diplomacy;
 pub mod diplomatic_corps;
 pub mod meta;
 pub mod personnel;

@@ -18,6 +18,7 @@ mod missions;
 mod personnel;
 pub mod policy;
 mod treaties;
+mod unesco;
 mod viewer;
 
 use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
@@ -38,6 +39,7 @@ pub struct Query(
     missions::MissionQuery,
     corps::CorpsQuery,
     consular::ConsularQuery,
+    unesco::UnescoQuery,
     audit::AuditQuery,
 );
 

@@ -10,6 +10,7 @@ pub mod catalog;
 mod columns;
 mod consular_information;
 mod country_profiles;
+mod cultural_diplomacy;
 mod diplomatic_corps;
 mod meta;
 mod personnel;
@@ -40,6 +41,7 @@ pub fn migrations_of(source: Source) -> Vec<Box<dyn MigrationTrait>> {
         Source::VietnameseMissions => vietnamese_missions::migrations(),
         Source::DiplomaticCorps => diplomatic_corps::migrations(),
         Source::ConsularInformation => consular_information::migrations(),
+        Source::CulturalDiplomacy => cultural_diplomacy::migrations(),
         // The shared databases gain their tables as their domains are built.
         _ => Vec::new(),
     }

@@ -13,6 +13,7 @@ use entities::{
     agreements::agreement,
     consular_information::visa_exemption,
     country_profiles::country,
+    cultural_diplomacy::unesco_title,
     diplomatic_corps::foreign_mission,
     meta::{catalog_database, catalog_open_dataset, catalog_sharing_service, catalog_unit},
     personnel::personnel_record,
@@ -29,6 +30,7 @@ const COUNTRIES_CSV: &str = include_str!("../seed-data/countries.csv");
 const RELATIONS_CSV: &str = include_str!("../seed-data/vn_diplomatic_relations.csv");
 const TREATIES_CSV: &str = include_str!("../seed-data/vn_treaties.csv");
 const MISSIONS_CSV: &str = include_str!("../seed-data/vn_missions_abroad.csv");
+const UNESCO_CSV: &str = include_str!("../seed-data/vn_unesco.csv");
 const FOREIGN_MISSIONS_CSV: &str = include_str!("../seed-data/foreign_missions_in_vn.csv");
 const VISA_EXEMPTIONS_CSV: &str = include_str!("../seed-data/vn_visa_exemptions.csv");
 const OFFICIAL_EXEMPTIONS_CSV: &str =
@@ -72,6 +74,9 @@ pub async fn demo(sources: &SourceConnections) -> Result<SeedReport, DbErr> {
     report
         .lines
         .push(seed_visa_exemptions(sources.get(Source::ConsularInformation)).await?);
+    report
+        .lines
+        .push(seed_unesco(sources.get(Source::CulturalDiplomacy)).await?);
     Ok(report)
 }
 
@@ -792,6 +797,60 @@ async fn seed_visa_exemptions(db: &DatabaseConnection) -> Result<String, DbErr> 
         "consular-information: {} visa exemptions",
         ordinary.len() + official.len()
     ))
+}
+
+#[derive(Deserialize)]
+struct UnescoRow {
+    id: String,
+    category: String,
+    list_or_register: String,
+    name_en: String,
+    name_vi: String,
+    year: String,
+    date_inscribed: String,
+    heritage_type: String,
+    provinces_2025: String,
+    notes: String,
+    confidence: String,
+    source_ref: String,
+}
+
+async fn seed_unesco(db: &DatabaseConnection) -> Result<String, DbErr> {
+    if unesco_title::Entity::find().count(db).await? > 0 {
+        return Ok("cultural-diplomacy: already seeded".to_owned());
+    }
+    let rows: Vec<UnescoRow> = csv_rows("vn_unesco.csv", UNESCO_CSV)?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    for row in &rows {
+        let year =
+            row.year.trim().parse::<i32>().map_err(|_| {
+                DbErr::Custom(format!("vn_unesco.csv {}: year {:?}", row.id, row.year))
+            })?;
+        unesco_title::ActiveModel {
+            code: Set(row.id.clone()),
+            category: Set(row.category.clone()),
+            list_or_register: Set(row.list_or_register.clone()),
+            name_vi: Set(row.name_vi.clone()),
+            name_en: Set(row.name_en.clone()),
+            year: Set(year),
+            inscribed_on: Set(full_date(&row.date_inscribed)),
+            heritage_type: Set(non_empty(&row.heritage_type)),
+            provinces: Set(non_empty(&row.provinces_2025)),
+            notes: Set(non_empty(&row.notes)),
+            source_note: Set(Some(format!("source {}", row.source_ref))),
+            confidence: Set(non_empty(&row.confidence)),
+            publishable: Set(reliable(&row.confidence)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(format!("cultural-diplomacy: {} UNESCO titles", rows.len()))
 }
 
 #[cfg(test)]

@@ -241,6 +241,22 @@ fn download(name: &str) -> Option<Download> {
                 "status",
             ],
         }),
+        // Appendix 3, dataset 7 (the UNESCO titles; the other results of cultural diplomacy
+        // come with their records).
+        "cultural-diplomacy" => Some(Download {
+            list: "unescoTitles",
+            columns: &[
+                "code",
+                "category",
+                "listOrRegister",
+                "nameVi",
+                "nameEn",
+                "year",
+                "inscribedOn",
+                "heritageType",
+                "provinces",
+            ],
+        }),
         // Appendix 3, dataset 4 (the missions; the privileges-and-immunities rules come with
         // their source).
         "diplomatic-corps" => Some(Download {
@@ -341,6 +357,7 @@ pub async fn file(path: web::Path<String>, state: web::Data<AppState>) -> HttpRe
             "error": format!("no download for `{name}` here yet"),
             "available": [
                 "consular-information",
+                "cultural-diplomacy",
                 "international-agreements",
                 "diplomatic-corps",
                 "vietnamese-missions",

@@ -52,6 +52,7 @@ const LISTS: &[(&str, &str)] = &[
     ("VietnameseMission", "vietnameseMissions"),
     ("ForeignMission", "foreignMissions"),
     ("VisaExemption", "visaExemptions"),
+    ("UnescoTitle", "unescoTitles"),
 ];
 
 /// Types with columns that the matrix reaches another way, and where.

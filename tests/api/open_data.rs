@@ -287,3 +287,22 @@ async fn visa_exemptions_are_published_by_country_and_downloadable() {
     assert_eq!(rows, public);
     assert!(public > 60, "{public}");
 }
+
+#[tokio::test]
+async fn unesco_titles_are_open_and_downloadable() {
+    let app = spawn_app().await;
+    let (_, body) = app
+        .graphql(
+            r#"{ unescoTitles(filter: { category: "world_heritage" }) { totalCount edges { node { code nameVi year } } } }"#,
+            serde_json::json!({}),
+        )
+        .await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let hue = &body["data"]["unescoTitles"]["edges"][0]["node"];
+    assert_eq!(hue["code"], "WH01");
+    assert_eq!(hue["nameVi"], "Quần thể di tích Cố đô Huế");
+    assert_eq!(hue["year"], 1993);
+    let (status, json) = get(&app, "/open-data/cultural-diplomacy.json").await;
+    assert_eq!(status, 200);
+    assert_eq!(json["rows"].as_array().map(Vec::len), Some(51));
+}

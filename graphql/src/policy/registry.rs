@@ -86,6 +86,8 @@ pub static TYPES: &[TypePolicy] = &[
             r("foreignMission", Open),
             r("visaExemptions", Open),
             r("visaExemption", Open),
+            r("unescoTitles", Open),
+            r("unescoTitle", Open),
             r("auditEntries", Admin),
         ],
     },
@@ -610,6 +612,46 @@ pub static TYPES: &[TypePolicy] = &[
         keys: &[],
         fields: open_fields!["cursor", "node"],
     },
+    // Cultural diplomacy (NGVH): UNESCO heritage and titles, open.
+    TypePolicy {
+        name: "UnescoTitle",
+        source: Some(Source::CulturalDiplomacy),
+        rows: unesco_rows,
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("code", Open, &["code"]),
+            f("category", Open, &["category"]),
+            f("listOrRegister", Open, &["list_or_register"]),
+            f("nameVi", Open, &["name_vi"]),
+            f("nameEn", Open, &["name_en"]),
+            f("year", Open, &["year"]),
+            f("inscribedOn", Open, &["inscribed_on"]),
+            f("heritageType", Open, &["heritage_type"]),
+            f("provinces", Open, &["provinces"]),
+            f("notes", Open, &["notes"]),
+            f("publishable", Open, &["publishable"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("confidence", Internal, &["confidence"]),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    TypePolicy {
+        name: "UnescoTitleConnection",
+        source: None,
+        rows: all_rows,
+        keys: &[],
+        fields: open_fields!["edges", "pageInfo", "totalCount"],
+    },
+    TypePolicy {
+        name: "UnescoTitleEdge",
+        source: None,
+        rows: all_rows,
+        keys: &[],
+        fields: open_fields!["cursor", "node"],
+    },
     // The data-access audit log: admins only.
     TypePolicy {
         name: "AuditEntry",
@@ -747,6 +789,19 @@ pub fn visa_exemption_rows(principal: &Principal) -> RowAccess {
             Condition::all()
                 .add(visa_exemption::Column::Publishable.eq(true))
                 .add(visa_exemption::Column::SecrecyLevel.is_null()),
+        ),
+    }
+}
+
+/// UNESCO titles: the public sees the records whose facts are reliable; staff all of them.
+pub fn unesco_rows(principal: &Principal) -> RowAccess {
+    use entities::cultural_diplomacy::unesco_title;
+    match principal.audience {
+        Audience::Staff => RowAccess::All,
+        _ => RowAccess::Only(
+            Condition::all()
+                .add(unesco_title::Column::Publishable.eq(true))
+                .add(unesco_title::Column::SecrecyLevel.is_null()),
         ),
     }
 }
