@@ -456,6 +456,26 @@ mod tests {
     }
 
     #[test]
+    fn the_example_settings_file_loads() -> Result<(), SettingsError> {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docker/mofa-graph.example.toml");
+        let (settings, _) = Settings::load(Some(&path), env(&[]))?;
+        assert!(!settings.migrate_on_start);
+        assert_eq!(
+            settings.source_url(Source::Treaties).expose(),
+            "postgres://lpqt:change-me@treaties-db.internal:5432/treaties"
+        );
+        assert_eq!(
+            settings.source_url(Source::Awards).expose(),
+            "postgres://mofa:change-me@db.internal:5432/mofa"
+        );
+        assert_eq!(settings.external_issuers.len(), 1);
+        assert_eq!(settings.external_issuers[0].refetch_min_interval_secs, 30);
+        assert!(!format!("{settings:?}").contains("change-me"));
+        Ok(())
+    }
+
+    #[test]
     fn bad_input_is_a_clear_error_naming_the_key() {
         let err = Settings::load(None, env(&[("MOFA_SOURCE_NOPE_URL", "sqlite://x")]))
             .err()
