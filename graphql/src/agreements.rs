@@ -6,7 +6,7 @@ use entities::{Source, SourceConnections, agreements::agreement};
 use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::{
-    connection::{PageRequest, connection},
+    connection::{PageRequest, by_id, connection},
     countries::Country,
     error::ApiError,
     ids::global_id,
@@ -43,18 +43,15 @@ impl AgreementQuery {
     }
 
     async fn agreement(&self, ctx: &Context<'_>, id: i64) -> Result<Option<Agreement>, ApiError> {
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::Agreements);
-        Ok(project::find_one::<agreement::Entity>(
-            db,
-            principal,
+        by_id::<agreement::Entity, _>(
+            ctx,
+            Source::Agreements,
             "Agreement",
-            agreement::Column::Id.eq(id),
+            agreement::Column::Id,
+            id,
+            Agreement,
         )
-        .await?
-        .map(Agreement))
+        .await
     }
 }
 

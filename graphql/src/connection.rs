@@ -47,6 +47,30 @@ impl PageRequest {
     }
 }
 
+/// The record of `type_name` with this id, as `ctx`'s caller may see it, wrapped for GraphQL.
+pub async fn by_id<E, W>(
+    ctx: &async_graphql::Context<'_>,
+    source: entities::Source,
+    type_name: &str,
+    id_column: E::Column,
+    id: i64,
+    wrap: fn(E::Model) -> W,
+) -> Result<Option<W>, ApiError>
+where
+    E: sea_orm::EntityTrait,
+{
+    use sea_orm::ColumnTrait;
+    let principal = ctx.data_unchecked::<crate::policy::Principal>();
+    let db = ctx
+        .data_unchecked::<entities::SourceConnections>()
+        .get(source);
+    Ok(
+        crate::policy::project::find_one::<E>(db, principal, type_name, id_column.eq(id))
+            .await?
+            .map(wrap),
+    )
+}
+
 /// The cursor of a record.
 pub fn cursor(id: i64) -> String {
     format!("c{id}")

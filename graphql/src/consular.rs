@@ -6,7 +6,7 @@ use entities::{Source, SourceConnections, consular_information::visa_exemption};
 use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::{
-    connection::{PageRequest, connection},
+    connection::{PageRequest, by_id, connection},
     countries::Country,
     error::ApiError,
     ids::global_id,
@@ -70,18 +70,15 @@ impl ConsularQuery {
         ctx: &Context<'_>,
         id: i64,
     ) -> Result<Option<VisaExemption>, ApiError> {
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::ConsularInformation);
-        Ok(project::find_one::<visa_exemption::Entity>(
-            db,
-            principal,
+        by_id::<visa_exemption::Entity, _>(
+            ctx,
+            Source::ConsularInformation,
             "VisaExemption",
-            visa_exemption::Column::Id.eq(id),
+            visa_exemption::Column::Id,
+            id,
+            VisaExemption,
         )
-        .await?
-        .map(VisaExemption))
+        .await
     }
 }
 

@@ -7,7 +7,7 @@ use entities::{Source, SourceConnections, diplomatic_corps::foreign_mission};
 use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::{
-    connection::{PageRequest, connection},
+    connection::{PageRequest, by_id, connection},
     countries::Country,
     error::ApiError,
     ids::global_id,
@@ -70,18 +70,15 @@ impl CorpsQuery {
         ctx: &Context<'_>,
         id: i64,
     ) -> Result<Option<ForeignMission>, ApiError> {
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::DiplomaticCorps);
-        Ok(project::find_one::<foreign_mission::Entity>(
-            db,
-            principal,
+        by_id::<foreign_mission::Entity, _>(
+            ctx,
+            Source::DiplomaticCorps,
             "ForeignMission",
-            foreign_mission::Column::Id.eq(id),
+            foreign_mission::Column::Id,
+            id,
+            ForeignMission,
         )
-        .await?
-        .map(ForeignMission))
+        .await
     }
 }
 

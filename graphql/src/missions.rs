@@ -6,7 +6,7 @@ use entities::{Source, SourceConnections, vietnamese_missions::vn_mission};
 use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::{
-    connection::{PageRequest, connection},
+    connection::{PageRequest, by_id, connection},
     countries::Country,
     error::ApiError,
     ids::global_id,
@@ -64,18 +64,15 @@ impl MissionQuery {
         ctx: &Context<'_>,
         id: i64,
     ) -> Result<Option<VietnameseMission>, ApiError> {
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::VietnameseMissions);
-        Ok(project::find_one::<vn_mission::Entity>(
-            db,
-            principal,
+        by_id::<vn_mission::Entity, _>(
+            ctx,
+            Source::VietnameseMissions,
             "VietnameseMission",
-            vn_mission::Column::Id.eq(id),
+            vn_mission::Column::Id,
+            id,
+            VietnameseMission,
         )
-        .await?
-        .map(VietnameseMission))
+        .await
     }
 }
 

@@ -4,10 +4,9 @@
 use async_graphql::{Context, ID, Object};
 use chrono::NaiveDate;
 use entities::{Source, SourceConnections, personnel::personnel_record};
-use sea_orm::ColumnTrait;
 
 use crate::{
-    connection::{PageRequest, connection},
+    connection::{PageRequest, by_id, connection},
     error::ApiError,
     ids::global_id,
     policy::{Principal, project},
@@ -40,18 +39,15 @@ impl PersonnelQuery {
         ctx: &Context<'_>,
         id: i64,
     ) -> Result<Option<PersonnelRecord>, ApiError> {
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::Personnel);
-        Ok(project::find_one::<personnel_record::Entity>(
-            db,
-            principal,
+        by_id::<personnel_record::Entity, _>(
+            ctx,
+            Source::Personnel,
             "PersonnelRecord",
-            personnel_record::Column::Id.eq(id),
+            personnel_record::Column::Id,
+            id,
+            PersonnelRecord,
         )
-        .await?
-        .map(PersonnelRecord))
+        .await
     }
 }
 

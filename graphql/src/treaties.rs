@@ -9,7 +9,7 @@ use entities::{
 use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::{
-    connection::{PageRequest, connection},
+    connection::{PageRequest, by_id, connection},
     countries::Country,
     error::ApiError,
     ids::global_id,
@@ -63,15 +63,15 @@ impl TreatyQuery {
 
     /// One treaty by its id, if the caller may see it.
     async fn treaty(&self, ctx: &Context<'_>, id: i64) -> Result<Option<Treaty>, ApiError> {
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::Treaties);
-        Ok(
-            project::find_one::<treaty::Entity>(db, principal, "Treaty", treaty::Column::Id.eq(id))
-                .await?
-                .map(Treaty),
+        by_id::<treaty::Entity, _>(
+            ctx,
+            Source::Treaties,
+            "Treaty",
+            treaty::Column::Id,
+            id,
+            Treaty,
         )
+        .await
     }
 }
 

@@ -7,7 +7,7 @@ use entities::{Source, SourceConnections, cultural_diplomacy::unesco_title};
 use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::{
-    connection::{PageRequest, connection},
+    connection::{PageRequest, by_id, connection},
     error::ApiError,
     ids::global_id,
     policy::{Principal, project},
@@ -60,18 +60,15 @@ impl UnescoQuery {
         ctx: &Context<'_>,
         id: i64,
     ) -> Result<Option<UnescoTitle>, ApiError> {
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::CulturalDiplomacy);
-        Ok(project::find_one::<unesco_title::Entity>(
-            db,
-            principal,
+        by_id::<unesco_title::Entity, _>(
+            ctx,
+            Source::CulturalDiplomacy,
             "UnescoTitle",
-            unesco_title::Column::Id.eq(id),
+            unesco_title::Column::Id,
+            id,
+            UnescoTitle,
         )
-        .await?
-        .map(UnescoTitle))
+        .await
     }
 }
 
