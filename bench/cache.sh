@@ -19,9 +19,9 @@ cargo build --release --locked --bin mofa-graph >&2
 bin="$CARGO_TARGET_DIR/release/mofa-graph"
 
 work=$(mktemp -d /tmp/mofa-graph-bench.XXXXXX)
-pids=()
+# Servers start inside command substitutions (subshells), so their pids go to a file.
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$work/pids" ] && while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$work/pids"
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -30,7 +30,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 redis_port=$(free_port)
 redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir "$work" >/dev/null &
-pids+=($!)
+echo $! >>"$work/pids"
 
 # One database for the three servers, seeded once.
 MOFA_DATA_DIR="$work/data" MOFA_LOG=warn "$bin" seed --demo >/dev/null
@@ -40,7 +40,7 @@ start() { # name, extra env...
   env MOFA_BIND="127.0.0.1:$port" MOFA_DATA_DIR="$work/data" MOFA_LOG=warn MOFA_BENCH_ROUTES=true \
     MOFA_REDIS_URL="redis://127.0.0.1:$redis_port" MOFA_CACHE_NAMESPACE="bench" "${@:2}" \
     "$bin" serve >"$work/$1.log" 2>&1 &
-  pids+=($!)
+  echo $! >>"$work/pids"
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
   echo "$port"
 }
