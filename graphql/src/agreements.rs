@@ -2,16 +2,15 @@
 
 use async_graphql::{Context, ID, Object};
 use chrono::NaiveDate;
-use entities::{Source, SourceConnections, agreements::agreement};
+use entities::{Source, agreements::agreement};
 use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::{
-    connection::{PageRequest, by_id, connection},
+    connection::{by_id, connection, listing},
     countries::Country,
     error::ApiError,
     ids::global_id,
     loaders::Loaders,
-    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -27,18 +26,12 @@ impl AgreementQuery {
         after: Option<String>,
         status: Option<String>,
     ) -> Result<AgreementConnection, ApiError> {
-        let page = PageRequest::parse(first, after)?;
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::Agreements);
-        let select =
-            project::select::<agreement::Entity>(principal, "Agreement").map(
-                |select| match status {
-                    Some(status) => select.filter(agreement::Column::Status.eq(status)),
-                    None => select,
-                },
-            );
+        let (db, select, page) =
+            listing::<agreement::Entity>(ctx, Source::Agreements, "Agreement", first, after)?;
+        let select = select.map(|select| match status {
+            Some(status) => select.filter(agreement::Column::Status.eq(status)),
+            None => select,
+        });
         AgreementConnection::fetch(db, select, agreement::Column::Id, page).await
     }
 

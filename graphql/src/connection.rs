@@ -71,6 +71,34 @@ where
     )
 }
 
+/// What a list resolver of `type_name` starts from: the source's connection, the query projected
+/// and filtered for `ctx`'s caller (`None` when it may see no row), and the page asked for.
+pub fn listing<'a, E: sea_orm::EntityTrait>(
+    ctx: &async_graphql::Context<'a>,
+    source: entities::Source,
+    type_name: &str,
+    first: Option<i32>,
+    after: Option<String>,
+) -> Result<
+    (
+        &'a sea_orm::DatabaseConnection,
+        Option<sea_orm::Select<E>>,
+        PageRequest,
+    ),
+    ApiError,
+> {
+    let page = PageRequest::parse(first, after)?;
+    let principal = ctx.data_unchecked::<crate::policy::Principal>();
+    let db = ctx
+        .data_unchecked::<entities::SourceConnections>()
+        .get(source);
+    Ok((
+        db,
+        crate::policy::project::select::<E>(principal, type_name),
+        page,
+    ))
+}
+
 /// The cursor of a record.
 pub fn cursor(id: i64) -> String {
     format!("c{id}")

@@ -2,16 +2,15 @@
 
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::NaiveDate;
-use entities::{Source, SourceConnections, consular_information::visa_exemption};
+use entities::{Source, consular_information::visa_exemption};
 use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::{
-    connection::{PageRequest, by_id, connection},
+    connection::{by_id, connection, listing},
     countries::Country,
     error::ApiError,
     ids::global_id,
     loaders::Loaders,
-    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -39,28 +38,28 @@ impl ConsularQuery {
         after: Option<String>,
         filter: Option<VisaExemptionFilter>,
     ) -> Result<VisaExemptionConnection, ApiError> {
-        let page = PageRequest::parse(first, after)?;
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::ConsularInformation);
+        let (db, select, page) = listing::<visa_exemption::Entity>(
+            ctx,
+            Source::ConsularInformation,
+            "VisaExemption",
+            first,
+            after,
+        )?;
         let filter = filter.unwrap_or_default();
-        let select = project::select::<visa_exemption::Entity>(principal, "VisaExemption").map(
-            |mut select| {
-                if let Some(country) = filter.country {
-                    select = select.filter(
-                        visa_exemption::Column::CountryCode.eq(country.trim().to_ascii_uppercase()),
-                    );
-                }
-                if let Some(status) = filter.status {
-                    select = select.filter(visa_exemption::Column::Status.eq(status));
-                }
-                if let Some(kind) = filter.exemption_type {
-                    select = select.filter(visa_exemption::Column::ExemptionType.eq(kind));
-                }
-                select
-            },
-        );
+        let select = select.map(|mut select| {
+            if let Some(country) = filter.country {
+                select = select.filter(
+                    visa_exemption::Column::CountryCode.eq(country.trim().to_ascii_uppercase()),
+                );
+            }
+            if let Some(status) = filter.status {
+                select = select.filter(visa_exemption::Column::Status.eq(status));
+            }
+            if let Some(kind) = filter.exemption_type {
+                select = select.filter(visa_exemption::Column::ExemptionType.eq(kind));
+            }
+            select
+        });
         VisaExemptionConnection::fetch(db, select, visa_exemption::Column::Id, page).await
     }
 

@@ -3,16 +3,15 @@
 
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::NaiveDate;
-use entities::{Source, SourceConnections, diplomatic_corps::foreign_mission};
+use entities::{Source, diplomatic_corps::foreign_mission};
 use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::{
-    connection::{PageRequest, by_id, connection},
+    connection::{by_id, connection, listing},
     countries::Country,
     error::ApiError,
     ids::global_id,
     loaders::Loaders,
-    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -38,29 +37,29 @@ impl CorpsQuery {
         after: Option<String>,
         filter: Option<ForeignMissionFilter>,
     ) -> Result<ForeignMissionConnection, ApiError> {
-        let page = PageRequest::parse(first, after)?;
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::DiplomaticCorps);
+        let (db, select, page) = listing::<foreign_mission::Entity>(
+            ctx,
+            Source::DiplomaticCorps,
+            "ForeignMission",
+            first,
+            after,
+        )?;
         let filter = filter.unwrap_or_default();
-        let select = project::select::<foreign_mission::Entity>(principal, "ForeignMission").map(
-            |mut select| {
-                if let Some(country) = filter.sending_country {
-                    select = select.filter(
-                        foreign_mission::Column::SendingCountryCode
-                            .eq(country.trim().to_ascii_uppercase()),
-                    );
-                }
-                if let Some(kind) = filter.kind {
-                    select = select.filter(foreign_mission::Column::Kind.eq(kind));
-                }
-                if let Some(city) = filter.city {
-                    select = select.filter(foreign_mission::Column::City.eq(city));
-                }
-                select
-            },
-        );
+        let select = select.map(|mut select| {
+            if let Some(country) = filter.sending_country {
+                select = select.filter(
+                    foreign_mission::Column::SendingCountryCode
+                        .eq(country.trim().to_ascii_uppercase()),
+                );
+            }
+            if let Some(kind) = filter.kind {
+                select = select.filter(foreign_mission::Column::Kind.eq(kind));
+            }
+            if let Some(city) = filter.city {
+                select = select.filter(foreign_mission::Column::City.eq(city));
+            }
+            select
+        });
         ForeignMissionConnection::fetch(db, select, foreign_mission::Column::Id, page).await
     }
 

@@ -2,14 +2,13 @@
 
 use async_graphql::{Context, ID, Object};
 use chrono::NaiveDate;
-use entities::{Source, SourceConnections, country_profiles::country};
+use entities::{Source, country_profiles::country};
 
 use crate::{
-    connection::{PageRequest, connection},
+    connection::{connection, listing},
     error::ApiError,
     ids::global_id,
     loaders::Loaders,
-    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -24,12 +23,8 @@ impl CountryQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<CountryConnection, ApiError> {
-        let page = PageRequest::parse(first, after)?;
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::CountryProfiles);
-        let select = project::select::<country::Entity>(principal, "Country");
+        let (db, select, page) =
+            listing::<country::Entity>(ctx, Source::CountryProfiles, "Country", first, after)?;
         CountryConnection::fetch(db, select, country::Column::Id, page).await
     }
 

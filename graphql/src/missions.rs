@@ -2,16 +2,15 @@
 //! `vietnameseMission(id)`.
 
 use async_graphql::{Context, ID, InputObject, Object};
-use entities::{Source, SourceConnections, vietnamese_missions::vn_mission};
+use entities::{Source, vietnamese_missions::vn_mission};
 use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::{
-    connection::{PageRequest, by_id, connection},
+    connection::{by_id, connection, listing},
     countries::Country,
     error::ApiError,
     ids::global_id,
     loaders::Loaders,
-    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -36,25 +35,25 @@ impl MissionQuery {
         after: Option<String>,
         filter: Option<VietnameseMissionFilter>,
     ) -> Result<VietnameseMissionConnection, ApiError> {
-        let page = PageRequest::parse(first, after)?;
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::VietnameseMissions);
+        let (db, select, page) = listing::<vn_mission::Entity>(
+            ctx,
+            Source::VietnameseMissions,
+            "VietnameseMission",
+            first,
+            after,
+        )?;
         let filter = filter.unwrap_or_default();
-        let select = project::select::<vn_mission::Entity>(principal, "VietnameseMission").map(
-            |mut select| {
-                if let Some(country) = filter.host_country {
-                    select = select.filter(
-                        vn_mission::Column::HostCountryCode.eq(country.trim().to_ascii_uppercase()),
-                    );
-                }
-                if let Some(kind) = filter.kind {
-                    select = select.filter(vn_mission::Column::Kind.eq(kind));
-                }
-                select
-            },
-        );
+        let select = select.map(|mut select| {
+            if let Some(country) = filter.host_country {
+                select = select.filter(
+                    vn_mission::Column::HostCountryCode.eq(country.trim().to_ascii_uppercase()),
+                );
+            }
+            if let Some(kind) = filter.kind {
+                select = select.filter(vn_mission::Column::Kind.eq(kind));
+            }
+            select
+        });
         VietnameseMissionConnection::fetch(db, select, vn_mission::Column::Id, page).await
     }
 

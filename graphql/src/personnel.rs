@@ -3,13 +3,12 @@
 
 use async_graphql::{Context, ID, Object};
 use chrono::NaiveDate;
-use entities::{Source, SourceConnections, personnel::personnel_record};
+use entities::{Source, personnel::personnel_record};
 
 use crate::{
-    connection::{PageRequest, by_id, connection},
+    connection::{by_id, connection, listing},
     error::ApiError,
     ids::global_id,
-    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -23,12 +22,13 @@ impl PersonnelQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Option<PersonnelRecordConnection>, ApiError> {
-        let page = PageRequest::parse(first, after)?;
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::Personnel);
-        let select = project::select::<personnel_record::Entity>(principal, "PersonnelRecord");
+        let (db, select, page) = listing::<personnel_record::Entity>(
+            ctx,
+            Source::Personnel,
+            "PersonnelRecord",
+            first,
+            after,
+        )?;
         PersonnelRecordConnection::fetch(db, select, personnel_record::Column::Id, page)
             .await
             .map(Some)

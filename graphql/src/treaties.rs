@@ -3,18 +3,17 @@
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::NaiveDate;
 use entities::{
-    Source, SourceConnections,
+    Source,
     treaties::{treaty, treaty_action, treaty_party},
 };
 use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::{
-    connection::{PageRequest, by_id, connection},
+    connection::{by_id, connection, listing},
     countries::Country,
     error::ApiError,
     ids::global_id,
     loaders::Loaders,
-    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -40,13 +39,10 @@ impl TreatyQuery {
         after: Option<String>,
         filter: Option<TreatyFilter>,
     ) -> Result<TreatyConnection, ApiError> {
-        let page = PageRequest::parse(first, after)?;
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::Treaties);
+        let (db, select, page) =
+            listing::<treaty::Entity>(ctx, Source::Treaties, "Treaty", first, after)?;
         let filter = filter.unwrap_or_default();
-        let select = project::select::<treaty::Entity>(principal, "Treaty").map(|mut select| {
+        let select = select.map(|mut select| {
             if let Some(status) = filter.status {
                 select = select.filter(treaty::Column::Status.eq(status));
             }

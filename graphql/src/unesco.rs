@@ -3,14 +3,13 @@
 
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::NaiveDate;
-use entities::{Source, SourceConnections, cultural_diplomacy::unesco_title};
+use entities::{Source, cultural_diplomacy::unesco_title};
 use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::{
-    connection::{PageRequest, by_id, connection},
+    connection::{by_id, connection, listing},
     error::ApiError,
     ids::global_id,
-    policy::{Principal, project},
 };
 
 #[derive(Default)]
@@ -35,22 +34,23 @@ impl UnescoQuery {
         after: Option<String>,
         filter: Option<UnescoTitleFilter>,
     ) -> Result<UnescoTitleConnection, ApiError> {
-        let page = PageRequest::parse(first, after)?;
-        let principal = ctx.data_unchecked::<Principal>();
-        let db = ctx
-            .data_unchecked::<SourceConnections>()
-            .get(Source::CulturalDiplomacy);
+        let (db, select, page) = listing::<unesco_title::Entity>(
+            ctx,
+            Source::CulturalDiplomacy,
+            "UnescoTitle",
+            first,
+            after,
+        )?;
         let filter = filter.unwrap_or_default();
-        let select =
-            project::select::<unesco_title::Entity>(principal, "UnescoTitle").map(|mut select| {
-                if let Some(category) = filter.category {
-                    select = select.filter(unesco_title::Column::Category.eq(category));
-                }
-                if let Some(year) = filter.year {
-                    select = select.filter(unesco_title::Column::Year.eq(year));
-                }
-                select
-            });
+        let select = select.map(|mut select| {
+            if let Some(category) = filter.category {
+                select = select.filter(unesco_title::Column::Category.eq(category));
+            }
+            if let Some(year) = filter.year {
+                select = select.filter(unesco_title::Column::Year.eq(year));
+            }
+            select
+        });
         UnescoTitleConnection::fetch(db, select, unesco_title::Column::Id, page).await
     }
 

@@ -334,20 +334,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("note", Open, &["note"]),
         ],
     },
-    TypePolicy {
-        name: "TreatyConnection",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["edges", "pageInfo", "totalCount"],
-    },
-    TypePolicy {
-        name: "TreatyEdge",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["cursor", "node"],
-    },
     // International agreements (LPQT).
     TypePolicy {
         name: "Agreement",
@@ -379,20 +365,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("updatedAt", Open, &["updated_at"]),
             f("version", Open, &["version"]),
         ],
-    },
-    TypePolicy {
-        name: "AgreementConnection",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["edges", "pageInfo", "totalCount"],
-    },
-    TypePolicy {
-        name: "AgreementEdge",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["cursor", "node"],
     },
     // Countries (country-profiles, DVDN).
     TypePolicy {
@@ -427,20 +399,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("version", Open, &["version"]),
         ],
     },
-    TypePolicy {
-        name: "CountryConnection",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["edges", "pageInfo", "totalCount"],
-    },
-    TypePolicy {
-        name: "CountryEdge",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["cursor", "node"],
-    },
     // Personnel (TCCB): internal; personal and sensitive parts for TCCB only.
     TypePolicy {
         name: "PersonnelRecord",
@@ -468,20 +426,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("version", Internal, &["version"]),
         ],
     },
-    TypePolicy {
-        name: "PersonnelRecordConnection",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["edges", "pageInfo", "totalCount"],
-    },
-    TypePolicy {
-        name: "PersonnelRecordEdge",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["cursor", "node"],
-    },
     // Viet Nam's missions abroad (VP): open; low-confidence records for staff only.
     TypePolicy {
         name: "VietnameseMission",
@@ -505,20 +449,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("updatedAt", Open, &["updated_at"]),
             f("version", Open, &["version"]),
         ],
-    },
-    TypePolicy {
-        name: "VietnameseMissionConnection",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["edges", "pageInfo", "totalCount"],
-    },
-    TypePolicy {
-        name: "VietnameseMissionEdge",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["cursor", "node"],
     },
     // The diplomatic corps in Viet Nam (LT): open; staff lists for `diplomatic-corps-info`.
     TypePolicy {
@@ -556,20 +486,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("version", Open, &["version"]),
         ],
     },
-    TypePolicy {
-        name: "ForeignMissionConnection",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["edges", "pageInfo", "totalCount"],
-    },
-    TypePolicy {
-        name: "ForeignMissionEdge",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["cursor", "node"],
-    },
     // Consular information (LS): visa exemptions, open; low-confidence records for staff only.
     TypePolicy {
         name: "VisaExemption",
@@ -598,20 +514,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("version", Open, &["version"]),
         ],
     },
-    TypePolicy {
-        name: "VisaExemptionConnection",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["edges", "pageInfo", "totalCount"],
-    },
-    TypePolicy {
-        name: "VisaExemptionEdge",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["cursor", "node"],
-    },
     // Cultural diplomacy (NGVH): UNESCO heritage and titles, open.
     TypePolicy {
         name: "UnescoTitle",
@@ -638,20 +540,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("version", Open, &["version"]),
         ],
     },
-    TypePolicy {
-        name: "UnescoTitleConnection",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["edges", "pageInfo", "totalCount"],
-    },
-    TypePolicy {
-        name: "UnescoTitleEdge",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["cursor", "node"],
-    },
     // The data-access audit log: admins only.
     TypePolicy {
         name: "AuditEntry",
@@ -671,20 +559,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("hash", Admin, &["hash"]),
         ],
     },
-    TypePolicy {
-        name: "AuditEntryConnection",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["edges", "pageInfo", "totalCount"],
-    },
-    TypePolicy {
-        name: "AuditEntryEdge",
-        source: None,
-        rows: all_rows,
-        keys: &[],
-        fields: open_fields!["cursor", "node"],
-    },
 ];
 
 static INDEX: LazyLock<HashMap<(&'static str, &'static str), &'static FieldPolicy>> =
@@ -702,7 +576,24 @@ pub fn type_policy(type_name: &str) -> Option<&'static TypePolicy> {
 
 /// The access class of `type_name.field`; `None` (readable by nobody) when undeclared.
 pub fn access(type_name: &str, field: &str) -> Option<Access> {
-    INDEX.get(&(type_name, field)).map(|f| f.access)
+    INDEX
+        .get(&(type_name, field))
+        .map(|f| f.access)
+        .or_else(|| wrapper_access(type_name, field))
+}
+
+/// The Relay wrappers of a declared type `X`: `XConnection { edges pageInfo totalCount }` and
+/// `XEdge { cursor node }` are open; the node's own fields carry the access classes. An
+/// undeclared `X` has no readable wrappers either.
+fn wrapper_access(type_name: &str, field: &str) -> Option<Access> {
+    let (node, fields): (&str, &[&str]) = if let Some(node) = type_name.strip_suffix("Connection") {
+        (node, &["edges", "pageInfo", "totalCount"])
+    } else if let Some(node) = type_name.strip_suffix("Edge") {
+        (node, &["cursor", "node"])
+    } else {
+        return None;
+    };
+    (type_policy(node).is_some() && fields.contains(&field)).then_some(Access::Open)
 }
 
 /// Which rows of a type a caller may see.
