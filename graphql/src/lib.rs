@@ -5,21 +5,41 @@
 //! is, then runs the request through [`prepare`] and [`AppSchema`].
 
 mod agreements;
+mod assets;
 mod audit;
+mod awards;
+mod border;
 pub mod catalog;
+mod chronicle;
+mod conferences;
 mod connection;
 mod consular;
 mod corps;
 mod countries;
+mod direction;
+mod economic;
 mod error;
+mod finance;
 mod ids;
+mod legalization;
+mod library;
 mod loaders;
+mod localities;
 mod missions;
+mod news;
+mod ngos;
+mod overseas;
+mod party;
+mod passports;
 mod personnel;
 pub mod policy;
+mod premises;
+mod privileges;
+mod record;
 mod treaties;
 mod unesco;
 mod viewer;
+mod visas;
 
 use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
 use entities::SourceConnections;
@@ -27,20 +47,72 @@ use entities::SourceConnections;
 pub use error::{ApiError, ErrorCode};
 use policy::Principal;
 
-/// The root query: each domain contributes its own object.
+/// The root query: each domain contributes its own object, grouped as the catalogue groups the
+/// sources (a flat merge of some thirty objects nests too deep for the compiler).
 #[derive(MergedObject, Default)]
 pub struct Query(
+    ServerQuery,
+    AdministrationQuery,
+    ForeignAffairsQuery,
+    ConsularAndProtocolQuery,
+    OpenInformationQuery,
+);
+
+/// The server's own data: the catalogue, the caller, the audit log.
+#[derive(MergedObject, Default)]
+pub struct ServerQuery(
     catalog::CatalogQuery,
     viewer::ViewerQuery,
+    audit::AuditQuery,
+);
+
+/// Appendix 1, group I: direction, administration and building of the sector.
+#[derive(MergedObject, Default)]
+pub struct AdministrationQuery(
+    personnel::PersonnelQuery,
+    direction::DirectionItemQuery,
+    awards::AwardQuery,
+    localities::ProvinceQuery,
+    localities::LocalityCooperationQuery,
+    finance::LedgerEntryQuery,
+    assets::PublicAssetQuery,
+    premises::PremiseQuery,
+    party::PartyMemberQuery,
+);
+
+/// Appendix 1, group II: countries, events, news, treaties and agreements, communities,
+/// organisations and conferences.
+#[derive(MergedObject, Default)]
+pub struct ForeignAffairsQuery(
+    countries::CountryQuery,
+    chronicle::ChronicleEventQuery,
+    news::NewsItemQuery,
     treaties::TreatyQuery,
     agreements::AgreementQuery,
-    countries::CountryQuery,
-    personnel::PersonnelQuery,
-    missions::MissionQuery,
-    corps::CorpsQuery,
+    overseas::OverseasOrganisationQuery,
+    ngos::ForeignNgoQuery,
+    conferences::ConferenceQuery,
+);
+
+/// Consular files and information, protocol, and the missions both ways.
+#[derive(MergedObject, Default)]
+pub struct ConsularAndProtocolQuery(
+    passports::PassportFileQuery,
+    legalization::LegalizationFileQuery,
+    visas::VisaFileQuery,
     consular::ConsularQuery,
+    privileges::PrivilegeRuleQuery,
+    corps::CorpsQuery,
+    missions::MissionQuery,
+);
+
+/// Research, economic and cultural diplomacy, borders and territory.
+#[derive(MergedObject, Default)]
+pub struct OpenInformationQuery(
+    library::LibraryItemQuery,
+    economic::EconomicDiplomacyItemQuery,
     unesco::UnescoQuery,
-    audit::AuditQuery,
+    border::BorderDocumentQuery,
 );
 
 /// The executable schema.

@@ -8,6 +8,7 @@ use async_graphql::dataloader::{DataLoader, Loader};
 use entities::{
     Source, SourceConnections,
     country_profiles::country,
+    localities::province,
     treaties::{treaty_action, treaty_party},
 };
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
@@ -15,6 +16,7 @@ use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use crate::{
     countries::Country,
     error::ApiError,
+    localities::Province,
     policy::{Principal, project},
     treaties::{TreatyAction, TreatyParty},
 };
@@ -24,6 +26,7 @@ pub struct Loaders {
     pub parties: DataLoader<PartiesOfTreaty>,
     pub actions: DataLoader<ActionsOfTreaty>,
     pub countries: DataLoader<CountryByCode>,
+    pub provinces: DataLoader<CurrentProvinceByCode>,
 }
 
 impl Loaders {
@@ -39,6 +42,11 @@ impl Loaders {
                 .delay(std::time::Duration::ZERO),
             countries: DataLoader::new(CountryByCode(base(Source::CountryProfiles)), tokio::spawn)
                 .delay(std::time::Duration::ZERO),
+            provinces: DataLoader::new(
+                CurrentProvinceByCode(base(Source::Localities)),
+                tokio::spawn,
+            )
+            .delay(std::time::Duration::ZERO),
         }
     }
 }
@@ -117,6 +125,31 @@ impl Loader<String> for CountryByCode {
         Ok(rows
             .into_iter()
             .map(|row| (row.code.clone(), Country(row)))
+            .collect())
+    }
+}
+
+/// Provinces by code, as they are since the 2025 reorganisation (codes of provinces merged away
+/// find nothing).
+pub struct CurrentProvinceByCode(Base);
+
+impl Loader<String> for CurrentProvinceByCode {
+    type Value = Province;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
+        let Some(select) = project::select::<province::Entity>(&self.0.principal, "Province")
+        else {
+            return Ok(HashMap::new());
+        };
+        let rows = select
+            .filter(province::Column::Code.is_in(keys.iter().cloned()))
+            .filter(province::Column::ValidTo.is_null())
+            .all(&self.0.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| (row.code.clone(), Province(row)))
             .collect())
     }
 }

@@ -6,14 +6,34 @@
 //! `mYYYYMMDD_NNNNNN_verb_noun` and never edited once released.
 
 mod agreements;
+mod assets;
+mod awards;
+mod border_territory;
 pub mod catalog;
+mod chronicle;
 mod columns;
+mod conferences;
 mod consular_information;
 mod country_profiles;
 mod cultural_diplomacy;
+mod digital_library;
 mod diplomatic_corps;
+mod diplomatic_visas;
+mod direction;
+mod economic_diplomacy;
+mod finance;
+mod foreign_ngos;
+mod legalization;
+mod localities;
 mod meta;
+mod news;
+mod official_passports;
+mod overseas_vietnamese;
+mod party_members;
 mod personnel;
+mod premises;
+mod privileges_immunities;
+pub mod rows;
 pub mod seed;
 mod treaties;
 mod vietnamese_missions;
@@ -42,8 +62,25 @@ pub fn migrations_of(source: Source) -> Vec<Box<dyn MigrationTrait>> {
         Source::DiplomaticCorps => diplomatic_corps::migrations(),
         Source::ConsularInformation => consular_information::migrations(),
         Source::CulturalDiplomacy => cultural_diplomacy::migrations(),
-        // The shared databases gain their tables as their domains are built.
-        _ => Vec::new(),
+        Source::Assets => assets::migrations(),
+        Source::Awards => awards::migrations(),
+        Source::BorderTerritory => border_territory::migrations(),
+        Source::Chronicle => chronicle::migrations(),
+        Source::Conferences => conferences::migrations(),
+        Source::DigitalLibrary => digital_library::migrations(),
+        Source::DiplomaticVisas => diplomatic_visas::migrations(),
+        Source::Direction => direction::migrations(),
+        Source::EconomicDiplomacy => economic_diplomacy::migrations(),
+        Source::Finance => finance::migrations(),
+        Source::ForeignNgos => foreign_ngos::migrations(),
+        Source::Legalization => legalization::migrations(),
+        Source::Localities => localities::migrations(),
+        Source::News => news::migrations(),
+        Source::OfficialPassports => official_passports::migrations(),
+        Source::OverseasVietnamese => overseas_vietnamese::migrations(),
+        Source::PartyMembers => party_members::migrations(),
+        Source::Premises => premises::migrations(),
+        Source::PrivilegesImmunities => privileges_immunities::migrations(),
     }
 }
 

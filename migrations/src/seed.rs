@@ -26,6 +26,8 @@ use sea_orm_migration::sea_orm::{
 };
 use serde::Deserialize;
 
+use crate::rows;
+
 const COUNTRIES_CSV: &str = include_str!("../seed-data/countries.csv");
 const RELATIONS_CSV: &str = include_str!("../seed-data/vn_diplomatic_relations.csv");
 const TREATIES_CSV: &str = include_str!("../seed-data/vn_treaties.csv");
@@ -33,6 +35,8 @@ const MISSIONS_CSV: &str = include_str!("../seed-data/vn_missions_abroad.csv");
 const UNESCO_CSV: &str = include_str!("../seed-data/vn_unesco.csv");
 const FOREIGN_MISSIONS_CSV: &str = include_str!("../seed-data/foreign_missions_in_vn.csv");
 const VISA_EXEMPTIONS_CSV: &str = include_str!("../seed-data/vn_visa_exemptions.csv");
+const PROVINCES_2025_CSV: &str = include_str!("../seed-data/vn_provinces_2025.csv");
+const PROVINCES_63_CSV: &str = include_str!("../seed-data/vn_provinces_63.csv");
 const OFFICIAL_EXEMPTIONS_CSV: &str =
     include_str!("../seed-data/vn_visa_exemptions_official_passports.csv");
 
@@ -77,7 +81,154 @@ pub async fn demo(sources: &SourceConnections) -> Result<SeedReport, DbErr> {
     report
         .lines
         .push(seed_unesco(sources.get(Source::CulturalDiplomacy)).await?);
+    report
+        .lines
+        .push(seed_provinces(sources.get(Source::Localities)).await?);
+    for line in seed_record_files(sources).await? {
+        report.lines.push(line);
+    }
     Ok(report)
+}
+
+/// Loads one record file of `seed-data/demo/` into the empty table of entity `E`.
+async fn seed_file<E: EntityTrait>(
+    db: &DatabaseConnection,
+    source: Source,
+    file: &str,
+    text: &str,
+) -> Result<String, DbErr>
+where
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+    E::Model: Send + Sync,
+{
+    let table = E::default().table_name().to_owned();
+    if E::find().count(db).await? > 0 {
+        return Ok(format!("{source}: {table} already seeded"));
+    }
+    let models = rows::from_csv::<E>(file, text)?;
+    let count = models.len();
+    let txn = db.begin().await?;
+    E::insert_many(models).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(format!("{source}: {count} {table} rows from demo/{file}"))
+}
+
+/// The record files of the demo seed: each names its source in a `source_note` column, or is
+/// plainly fictional ("hư cấu", "fictional", `DEMO-` numbers, `.invalid` addresses).
+async fn seed_record_files(sources: &SourceConnections) -> Result<Vec<String>, DbErr> {
+    macro_rules! files {
+        ($($source:ident: $module:ident::$table:ident),* $(,)?) => {
+            Ok(vec![$(
+                seed_file::<entities::$module::$table::Entity>(
+                    sources.get(Source::$source),
+                    Source::$source,
+                    concat!(stringify!($table), ".csv"),
+                    include_str!(concat!("../seed-data/demo/", stringify!($table), ".csv")),
+                )
+                .await?,
+            )*])
+        };
+    }
+    files![
+        Direction: direction::direction_item,
+        Awards: awards::award,
+        Localities: localities::locality_cooperation,
+        Finance: finance::ledger_entry,
+        Assets: assets::public_asset,
+        Premises: premises::premise,
+        PartyMembers: party_members::party_member,
+        Chronicle: chronicle::chronicle_event,
+        News: news::news_item,
+        OverseasVietnamese: overseas_vietnamese::overseas_organisation,
+        ForeignNgos: foreign_ngos::foreign_ngo,
+        Conferences: conferences::conference,
+        OfficialPassports: official_passports::passport_file,
+        Legalization: legalization::legalization_file,
+        DiplomaticVisas: diplomatic_visas::visa_file,
+        PrivilegesImmunities: privileges_immunities::privilege_rule,
+        DigitalLibrary: digital_library::library_item,
+        EconomicDiplomacy: economic_diplomacy::economic_item,
+        BorderTerritory: border_territory::border_document,
+    ]
+}
+
+#[derive(Deserialize)]
+struct Province2025Row {
+    code: String,
+    name_vi: String,
+    name_vi_full: String,
+    name_ascii: String,
+    type_vi: String,
+    type_en: String,
+    merged_from_codes: String,
+    wards_2025_count: String,
+    effective_from: String,
+    confidence: String,
+}
+
+#[derive(Deserialize)]
+struct Province63Row {
+    code: String,
+    name_vi: String,
+    name_vi_full: String,
+    name_ascii: String,
+    type_vi: String,
+    type_en: String,
+    iso_3166_2: String,
+    merged_into_code_2025: String,
+    valid_to: String,
+    confidence: String,
+}
+
+/// The 34 provinces since 1 July 2025 and the 63 before, from the statistics office's lists.
+async fn seed_provinces(db: &DatabaseConnection) -> Result<String, DbErr> {
+    use entities::localities::province;
+    if province::Entity::find().count(db).await? > 0 {
+        return Ok("localities: provinces already seeded".to_owned());
+    }
+    let current: Vec<Province2025Row> = csv_rows("vn_provinces_2025.csv", PROVINCES_2025_CSV)?;
+    let earlier: Vec<Province63Row> = csv_rows("vn_provinces_63.csv", PROVINCES_63_CSV)?;
+    let mut models = Vec::new();
+    for row in &current {
+        models.push(province::ActiveModel {
+            code: Set(row.code.clone()),
+            name_vi: Set(row.name_vi.clone()),
+            name_vi_full: Set(row.name_vi_full.clone()),
+            name_en: Set(row.name_ascii.clone()),
+            kind_vi: Set(row.type_vi.clone()),
+            kind_en: Set(row.type_en.clone()),
+            valid_from: Set(full_date(&row.effective_from)),
+            merged_from_codes: Set(non_empty(&row.merged_from_codes)),
+            wards_count: Set(row.wards_2025_count.trim().parse().ok()),
+            source_note: Set(Some("vn_provinces_2025.csv (SOURCES-geo.md)".to_owned())),
+            confidence: Set(non_empty(&row.confidence)),
+            ..Default::default()
+        });
+    }
+    for row in &earlier {
+        models.push(province::ActiveModel {
+            code: Set(row.code.clone()),
+            name_vi: Set(row.name_vi.clone()),
+            name_vi_full: Set(row.name_vi_full.clone()),
+            name_en: Set(row.name_ascii.clone()),
+            kind_vi: Set(row.type_vi.clone()),
+            kind_en: Set(row.type_en.clone()),
+            iso_3166_2: Set(non_empty(&row.iso_3166_2)),
+            valid_to: Set(full_date(&row.valid_to)),
+            merged_into_code: Set(non_empty(&row.merged_into_code_2025)),
+            source_note: Set(Some("vn_provinces_63.csv (SOURCES-geo.md)".to_owned())),
+            confidence: Set(non_empty(&row.confidence)),
+            ..Default::default()
+        });
+    }
+    let txn = db.begin().await?;
+    province::Entity::insert_many(models).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(format!(
+        "localities: {} current and {} earlier provinces",
+        current.len(),
+        earlier.len()
+    ))
 }
 
 fn csv_rows<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<Vec<T>, DbErr> {

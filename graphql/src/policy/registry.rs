@@ -29,6 +29,8 @@ pub struct TypePolicy {
     pub source: Option<Source>,
     /// Which rows of the type the caller may see, compiled into the query's `WHERE`.
     pub rows: fn(&Principal) -> RowAccess,
+    /// The root connection field that lists the type, if any: the access matrix walks it.
+    pub list: Option<&'static str>,
     /// Columns every query of this type selects whoever asks: keys that relations and
     /// pagination need, and record metadata the type does not expose. They carry no
     /// information a reader of the type lacks.
@@ -68,6 +70,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "Query",
         source: None,
         rows: all_rows,
+        list: None,
         keys: &[],
         fields: &[
             r("catalog", Open),
@@ -88,6 +91,46 @@ pub static TYPES: &[TypePolicy] = &[
             r("visaExemption", Open),
             r("unescoTitles", Open),
             r("unescoTitle", Open),
+            r("borderDocuments", Open),
+            r("borderDocument", Open),
+            r("privilegeRules", Open),
+            r("privilegeRule", Open),
+            r("awards", Open),
+            r("award", Open),
+            r("economicDiplomacyItems", Open),
+            r("economicDiplomacyItem", Open),
+            r("libraryItems", Open),
+            r("libraryItem", Open),
+            r("newsItems", Open),
+            r("newsItem", Open),
+            r("chronicleEvents", Internal),
+            r("chronicleEvent", Internal),
+            r("directionItems", Internal),
+            r("directionItem", Internal),
+            r("conferences", Internal),
+            r("conference", Internal),
+            r("provinces", Open),
+            r("province", Open),
+            r("localityCooperations", Internal),
+            r("localityCooperation", Internal),
+            r("ledgerEntries", Internal),
+            r("ledgerEntry", Internal),
+            r("publicAssets", Internal),
+            r("publicAsset", Internal),
+            r("premises", Internal),
+            r("premise", Internal),
+            r("partyMembers", Internal),
+            r("partyMember", Internal),
+            r("overseasOrganisations", Internal),
+            r("overseasOrganisation", Internal),
+            r("foreignNgos", Shared(Service::NgoInfo)),
+            r("foreignNgo", Shared(Service::NgoInfo)),
+            r("passportFiles", Shared(Service::ConsularInfo)),
+            r("passportFile", Shared(Service::ConsularInfo)),
+            r("legalizationFiles", Shared(Service::ConsularInfo)),
+            r("legalizationFile", Shared(Service::ConsularInfo)),
+            r("visaFiles", Shared(Service::ConsularInfo)),
+            r("visaFile", Shared(Service::ConsularInfo)),
             r("auditEntries", Admin),
         ],
     },
@@ -96,6 +139,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "Catalog",
         source: Some(Source::Meta),
         rows: all_rows,
+        list: None,
         keys: &[],
         fields: open_fields![
             "decision",
@@ -109,6 +153,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "Decision",
         source: Some(Source::Meta),
         rows: all_rows,
+        list: None,
         keys: &[],
         fields: open_fields![
             "id",
@@ -126,6 +171,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "Unit",
         source: Some(Source::Meta),
         rows: all_rows,
+        list: None,
         keys: &[],
         fields: open_fields![
             "id",
@@ -141,6 +187,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "Database",
         source: Some(Source::Meta),
         rows: all_rows,
+        list: None,
         keys: &[],
         fields: open_fields![
             "id",
@@ -174,6 +221,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "SharingService",
         source: Some(Source::Meta),
         rows: all_rows,
+        list: None,
         keys: &[],
         fields: open_fields![
             "id",
@@ -202,6 +250,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "Frequency",
         source: Some(Source::Meta),
         rows: all_rows,
+        list: None,
         keys: &[],
         fields: open_fields!["code", "uri"],
     },
@@ -209,6 +258,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "OpenDataset",
         source: Some(Source::Meta),
         rows: all_rows,
+        list: None,
         keys: &[],
         fields: open_fields![
             "id",
@@ -234,6 +284,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "Viewer",
         source: None,
         rows: all_rows,
+        list: None,
         keys: &[],
         fields: open_fields!["audience", "subject", "unit", "roles", "scopes", "readable"],
     },
@@ -241,6 +292,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "ReadableType",
         source: None,
         rows: all_rows,
+        list: None,
         keys: &[],
         fields: open_fields!["type", "fields"],
     },
@@ -248,6 +300,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "PageInfo",
         source: None,
         rows: all_rows,
+        list: None,
         keys: &[],
         fields: open_fields!["hasNextPage", "endCursor"],
     },
@@ -256,6 +309,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "Treaty",
         source: Some(Source::Treaties),
         rows: treaty_rows,
+        list: Some("treaties"),
         keys: &["id"],
         fields: &[
             f("id", Open, &["id"]),
@@ -305,6 +359,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "TreatyParty",
         source: Some(Source::Treaties),
         rows: all_rows,
+        list: None,
         keys: &[
             "id",
             "treaty_id",
@@ -324,6 +379,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "TreatyAction",
         source: Some(Source::Treaties),
         rows: all_rows,
+        list: None,
         keys: &["id", "treaty_id", "created_at", "updated_at", "version"],
         fields: &[
             f("id", Open, &["id"]),
@@ -339,6 +395,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "Agreement",
         source: Some(Source::Agreements),
         rows: agreement_rows,
+        list: Some("agreements"),
         keys: &["id"],
         fields: &[
             f("id", Open, &["id"]),
@@ -371,6 +428,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "Country",
         source: Some(Source::CountryProfiles),
         rows: country_rows,
+        list: Some("countries"),
         keys: &["id"],
         fields: &[
             f("id", Open, &["id"]),
@@ -404,6 +462,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "PersonnelRecord",
         source: Some(Source::Personnel),
         rows: personnel_rows,
+        list: Some("personnelRecords"),
         keys: &["id"],
         fields: &[
             f("id", Internal, &["id"]),
@@ -431,6 +490,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "VietnameseMission",
         source: Some(Source::VietnameseMissions),
         rows: mission_rows,
+        list: Some("vietnameseMissions"),
         keys: &["id"],
         fields: &[
             f("id", Open, &["id"]),
@@ -455,6 +515,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "ForeignMission",
         source: Some(Source::DiplomaticCorps),
         rows: foreign_mission_rows,
+        list: Some("foreignMissions"),
         keys: &["id"],
         fields: &[
             f("id", Open, &["id"]),
@@ -491,6 +552,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "VisaExemption",
         source: Some(Source::ConsularInformation),
         rows: visa_exemption_rows,
+        list: Some("visaExemptions"),
         keys: &["id"],
         fields: &[
             f("id", Open, &["id"]),
@@ -519,6 +581,7 @@ pub static TYPES: &[TypePolicy] = &[
         name: "UnescoTitle",
         source: Some(Source::CulturalDiplomacy),
         rows: unesco_rows,
+        list: Some("unescoTitles"),
         keys: &["id"],
         fields: &[
             f("id", Open, &["id"]),
@@ -540,11 +603,667 @@ pub static TYPES: &[TypePolicy] = &[
             f("version", Open, &["version"]),
         ],
     },
+    // A policy document, treaty, protocol or border line on Viet Nam's borders and territory.
+    TypePolicy {
+        name: "BorderDocument",
+        source: Some(Source::BorderTerritory),
+        rows: border_rows,
+        list: Some("borderDocuments"),
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("kind", Open, &["kind"]),
+            f("titleVi", Open, &["title_vi"]),
+            f("titleEn", Open, &["title_en"]),
+            f("neighbourCountryCode", Open, &["neighbour_country_code"]),
+            f("signedOn", Open, &["signed_on"]),
+            f("effectiveOn", Open, &["effective_on"]),
+            f("lengthKm", Open, &["length_km"]),
+            f("summaryVi", Open, &["summary_vi"]),
+            f("summaryEn", Open, &["summary_en"]),
+            f("url", Open, &["url"]),
+            f("publishable", Open, &["publishable"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("confidence", Internal, &["confidence"]),
+            r("neighbourCountry", Open),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    // A rule on privileges and immunities and the organisation or mission category it covers.
+    TypePolicy {
+        name: "PrivilegeRule",
+        source: Some(Source::PrivilegesImmunities),
+        rows: privilege_rows,
+        list: Some("privilegeRules"),
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("coveredKind", Open, &["covered_kind"]),
+            f("coveredNameVi", Open, &["covered_name_vi"]),
+            f("coveredNameEn", Open, &["covered_name_en"]),
+            f("coveredAcronym", Open, &["covered_acronym"]),
+            f("legalBasisVi", Open, &["legal_basis_vi"]),
+            f("legalBasisEn", Open, &["legal_basis_en"]),
+            f("instrumentDate", Open, &["instrument_date"]),
+            f("summaryVi", Open, &["summary_vi"]),
+            f("summaryEn", Open, &["summary_en"]),
+            f("status", Open, &["status"]),
+            f("publishable", Open, &["publishable"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("confidence", Internal, &["confidence"]),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    // An award: a State award conferred on a foreign or overseas-Vietnamese recipient on MOFA's proposal (`foreign`), or an emulation or commendation title within the sector (`domestic`).
+    TypePolicy {
+        name: "Award",
+        source: Some(Source::Awards),
+        rows: award_rows,
+        list: Some("awards"),
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("scope", Open, &["scope"]),
+            f("recipientName", Open, &["recipient_name"]),
+            f("recipientKind", Open, &["recipient_kind"]),
+            f("recipientCountryCode", Open, &["recipient_country_code"]),
+            f("overseasVietnamese", Open, &["overseas_vietnamese"]),
+            f("awardVi", Open, &["award_vi"]),
+            f("awardEn", Open, &["award_en"]),
+            f("decisionNumber", Open, &["decision_number"]),
+            f("decidedOn", Open, &["decided_on"]),
+            f("decidedBy", Open, &["decided_by"]),
+            f("proposedBy", Internal, &["proposed_by"]),
+            f("citationVi", Open, &["citation_vi"]),
+            f("internalNotes", Internal, &["internal_notes"]),
+            f("publishable", Open, &["publishable"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("confidence", Internal, &["confidence"]),
+            r("recipientCountry", Open),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    // An item of economic-diplomacy information.
+    TypePolicy {
+        name: "EconomicDiplomacyItem",
+        source: Some(Source::EconomicDiplomacy),
+        rows: economic_rows,
+        list: Some("economicDiplomacyItems"),
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("kind", Open, &["kind"]),
+            f("titleVi", Open, &["title_vi"]),
+            f("titleEn", Open, &["title_en"]),
+            f("summaryVi", Open, &["summary_vi"]),
+            f("summaryEn", Open, &["summary_en"]),
+            f("publishedOn", Open, &["published_on"]),
+            f("countryCodes", Open, &["country_codes"]),
+            f("url", Open, &["url"]),
+            f("workingNotes", Internal, &["working_notes"]),
+            f("publishable", Open, &["publishable"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("confidence", Internal, &["confidence"]),
+            r("countries", Open),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    // A document, research project, thesis, dissertation, article or journal issue of the digital library.
+    TypePolicy {
+        name: "LibraryItem",
+        source: Some(Source::DigitalLibrary),
+        rows: library_rows,
+        list: Some("libraryItems"),
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("kind", Open, &["kind"]),
+            f("titleVi", Open, &["title_vi"]),
+            f("titleEn", Open, &["title_en"]),
+            f("authors", Open, &["authors"]),
+            f("year", Open, &["year"]),
+            f("subject", Open, &["subject"]),
+            f("abstractVi", Open, &["abstract_vi"]),
+            f("abstractEn", Open, &["abstract_en"]),
+            f("accessLevel", Open, &["access_level"]),
+            f("url", Open, &["url"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("confidence", Internal, &["confidence"]),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    // A news item: the internal daily bulletin, agency news and mission reports, or an item published on the portal or the sector newspaper.
+    TypePolicy {
+        name: "NewsItem",
+        source: Some(Source::News),
+        rows: news_rows,
+        list: Some("newsItems"),
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("channel", Open, &["channel"]),
+            f("publishedOn", Open, &["published_on"]),
+            f("titleVi", Open, &["title_vi"]),
+            f("titleEn", Open, &["title_en"]),
+            f("summaryVi", Open, &["summary_vi"]),
+            f("summaryEn", Open, &["summary_en"]),
+            f("bodyVi", Open, &["body_vi"]),
+            f("countryCodes", Open, &["country_codes"]),
+            f("mediaRefs", Open, &["media_refs"]),
+            f("url", Open, &["url"]),
+            f("unitCode", Internal, &["unit_code"]),
+            f("publishable", Open, &["publishable"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("confidence", Internal, &["confidence"]),
+            r("countries", Open),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    // A notable diplomatic event of the chronicle.
+    TypePolicy {
+        name: "ChronicleEvent",
+        source: Some(Source::Chronicle),
+        rows: internal_rows,
+        list: Some("chronicleEvents"),
+        keys: &["id"],
+        fields: &[
+            f("id", Internal, &["id"]),
+            f("occurredOn", Internal, &["occurred_on"]),
+            f("titleVi", Internal, &["title_vi"]),
+            f("titleEn", Internal, &["title_en"]),
+            f("contentVi", Internal, &["content_vi"]),
+            f("issue", Internal, &["issue"]),
+            f("countryCodes", Internal, &["country_codes"]),
+            f("sourceRef", Internal, &["source_ref"]),
+            f("notes", Internal, &["notes"]),
+            f("unitCode", Internal, &["unit_code"]),
+            r("countries", Internal),
+            f("createdAt", Internal, &["created_at"]),
+            f("updatedAt", Internal, &["updated_at"]),
+            f("version", Internal, &["version"]),
+        ],
+    },
+    // A document, rule, direction or assigned task of the direction and administration database.
+    TypePolicy {
+        name: "DirectionItem",
+        source: Some(Source::Direction),
+        rows: internal_rows,
+        list: Some("directionItems"),
+        keys: &["id"],
+        fields: &[
+            f("id", Internal, &["id"]),
+            f("kind", Internal, &["kind"]),
+            f("number", Internal, &["number"]),
+            f("titleVi", Internal, &["title_vi"]),
+            f("titleEn", Internal, &["title_en"]),
+            f("summaryVi", Internal, &["summary_vi"]),
+            f("issuedOn", Internal, &["issued_on"]),
+            f("issuingUnit", Internal, &["issuing_unit"]),
+            f("assignedUnit", Internal, &["assigned_unit"]),
+            f("dueOn", Internal, &["due_on"]),
+            f("taskStatus", Internal, &["task_status"]),
+            f("createdAt", Internal, &["created_at"]),
+            f("updatedAt", Internal, &["updated_at"]),
+            f("version", Internal, &["version"]),
+        ],
+    },
+    // An international conference or seminar hosted or co-organised by the Ministry.
+    TypePolicy {
+        name: "Conference",
+        source: Some(Source::Conferences),
+        rows: internal_rows,
+        list: Some("conferences"),
+        keys: &["id"],
+        fields: &[
+            f("id", Internal, &["id"]),
+            f("titleVi", Internal, &["title_vi"]),
+            f("titleEn", Internal, &["title_en"]),
+            f("kind", Internal, &["kind"]),
+            f("startsOn", Internal, &["starts_on"]),
+            f("endsOn", Internal, &["ends_on"]),
+            f("city", Internal, &["city"]),
+            f("provinceCode", Internal, &["province_code"]),
+            f("hostUnit", Internal, &["host_unit"]),
+            f("coOrganisers", Internal, &["co_organisers"]),
+            f("participantsCount", Internal, &["participants_count"]),
+            f("countryCodes", Internal, &["country_codes"]),
+            f("status", Internal, &["status"]),
+            f("outcomeSummary", Internal, &["outcome_summary"]),
+            r("province", Internal),
+            r("countries", Internal),
+            f("createdAt", Internal, &["created_at"]),
+            f("updatedAt", Internal, &["updated_at"]),
+            f("version", Internal, &["version"]),
+        ],
+    },
+    // A province or centrally-run city: the 34 since the reorganisation of 1 July 2025, and the 63 before it, each with its validity.
+    TypePolicy {
+        name: "Province",
+        source: Some(Source::Localities),
+        rows: province_rows,
+        list: Some("provinces"),
+        keys: &["id"],
+        fields: &[
+            f("id", Open, &["id"]),
+            f("code", Open, &["code"]),
+            f("nameVi", Open, &["name_vi"]),
+            f("nameViFull", Open, &["name_vi_full"]),
+            f("nameEn", Open, &["name_en"]),
+            f("kindVi", Open, &["kind_vi"]),
+            f("kindEn", Open, &["kind_en"]),
+            f("iso31662", Open, &["iso_3166_2"]),
+            f("validFrom", Open, &["valid_from"]),
+            f("validTo", Open, &["valid_to"]),
+            f("mergedFromCodes", Open, &["merged_from_codes"]),
+            f("mergedIntoCode", Open, &["merged_into_code"]),
+            f("wardsCount", Open, &["wards_count"]),
+            f("cooperationProfile", Internal, &["cooperation_profile"]),
+            f("sourceNote", Internal, &["source_note"]),
+            f("confidence", Internal, &["confidence"]),
+            f("createdAt", Open, &["created_at"]),
+            f("updatedAt", Open, &["updated_at"]),
+            f("version", Open, &["version"]),
+        ],
+    },
+    // A plan, commitment or support task of the Ministry with a province.
+    TypePolicy {
+        name: "LocalityCooperation",
+        source: Some(Source::Localities),
+        rows: internal_rows,
+        list: Some("localityCooperations"),
+        keys: &["id"],
+        fields: &[
+            f("id", Internal, &["id"]),
+            f("provinceCode", Internal, &["province_code"]),
+            f("kind", Internal, &["kind"]),
+            f("titleVi", Internal, &["title_vi"]),
+            f("titleEn", Internal, &["title_en"]),
+            f("mofaUnit", Internal, &["mofa_unit"]),
+            f("committedOn", Internal, &["committed_on"]),
+            f("dueOn", Internal, &["due_on"]),
+            f("status", Internal, &["status"]),
+            f("notes", Internal, &["notes"]),
+            r("province", Internal),
+            f("createdAt", Internal, &["created_at"]),
+            f("updatedAt", Internal, &["updated_at"]),
+            f("version", Internal, &["version"]),
+        ],
+    },
+    // An accounting entry of a unit.
+    TypePolicy {
+        name: "LedgerEntry",
+        source: Some(Source::Finance),
+        rows: internal_rows,
+        list: Some("ledgerEntries"),
+        keys: &["id"],
+        fields: &[
+            f("id", Internal, &["id"]),
+            f("unitCode", Internal, &["unit_code"]),
+            f("fiscalYear", Internal, &["fiscal_year"]),
+            f("postedOn", Internal, &["posted_on"]),
+            f("account", Internal, &["account"]),
+            f("description", Internal, &["description"]),
+            f("amountMinor", Internal, &["amount_minor"]),
+            f("currency", Internal, &["currency"]),
+            f("documentRef", Internal, &["document_ref"]),
+            f("counterparty", Personal(Unit::Qttv), &["counterparty"]),
+            f("createdAt", Internal, &["created_at"]),
+            f("updatedAt", Internal, &["updated_at"]),
+            f("version", Internal, &["version"]),
+        ],
+    },
+    // A public asset held by a unit.
+    TypePolicy {
+        name: "PublicAsset",
+        source: Some(Source::Assets),
+        rows: internal_rows,
+        list: Some("publicAssets"),
+        keys: &["id"],
+        fields: &[
+            f("id", Internal, &["id"]),
+            f("unitCode", Internal, &["unit_code"]),
+            f("assetNumber", Internal, &["asset_number"]),
+            f("kind", Internal, &["kind"]),
+            f("description", Internal, &["description"]),
+            f("acquiredOn", Internal, &["acquired_on"]),
+            f("originalValueMinor", Internal, &["original_value_minor"]),
+            f("currency", Internal, &["currency"]),
+            f("location", Internal, &["location"]),
+            f("condition", Internal, &["condition"]),
+            f("createdAt", Internal, &["created_at"]),
+            f("updatedAt", Internal, &["updated_at"]),
+            f("version", Internal, &["version"]),
+        ],
+    },
+    // Land, a building or premises used by a unit or mission.
+    TypePolicy {
+        name: "Premise",
+        source: Some(Source::Premises),
+        rows: internal_rows,
+        list: Some("premises"),
+        keys: &["id"],
+        fields: &[
+            f("id", Internal, &["id"]),
+            f("unitCode", Internal, &["unit_code"]),
+            f("countryCode", Internal, &["country_code"]),
+            f("city", Internal, &["city"]),
+            f("useKind", Internal, &["use_kind"]),
+            f("tenure", Internal, &["tenure"]),
+            f("landAreaM2", Internal, &["land_area_m2"]),
+            f("floorAreaM2", Internal, &["floor_area_m2"]),
+            f("leaseExpiresOn", Internal, &["lease_expires_on"]),
+            f("address", Restricted(Unit::Qttv), &["address"]),
+            f("titleDocument", Restricted(Unit::Qttv), &["title_document"]),
+            r("country", Internal),
+            f("createdAt", Internal, &["created_at"]),
+            f("updatedAt", Internal, &["updated_at"]),
+            f("version", Internal, &["version"]),
+        ],
+    },
+    // A Party member of the Ministry's Party Committee.
+    TypePolicy {
+        name: "PartyMember",
+        source: Some(Source::PartyMembers),
+        rows: internal_rows,
+        list: Some("partyMembers"),
+        keys: &["id"],
+        fields: &[
+            f("id", Internal, &["id"]),
+            f("memberNumber", Restricted(Unit::Dudt), &["member_number"]),
+            f("fullName", Restricted(Unit::Dudt), &["full_name"]),
+            f("partyCell", Internal, &["party_cell"]),
+            f("unitCode", Internal, &["unit_code"]),
+            f("abroad", Internal, &["abroad"]),
+            f(
+                "residenceCountryCode",
+                Internal,
+                &["residence_country_code"],
+            ),
+            f("status", Internal, &["status"]),
+            f("admittedOn", Restricted(Unit::Dudt), &["admitted_on"]),
+            f("officialOn", Restricted(Unit::Dudt), &["official_on"]),
+            f("dateOfBirth", Restricted(Unit::Dudt), &["date_of_birth"]),
+            f("ethnicity", Restricted(Unit::Dudt), &["ethnicity"]),
+            f("religion", Restricted(Unit::Dudt), &["religion"]),
+            r("residenceCountry", Internal),
+            f("createdAt", Internal, &["created_at"]),
+            f("updatedAt", Internal, &["updated_at"]),
+            f("version", Internal, &["version"]),
+        ],
+    },
+    // An organisation or association of overseas Vietnamese.
+    TypePolicy {
+        name: "OverseasOrganisation",
+        source: Some(Source::OverseasVietnamese),
+        rows: internal_rows,
+        list: Some("overseasOrganisations"),
+        keys: &["id"],
+        fields: &[
+            f("id", Internal, &["id"]),
+            f("nameVi", Internal, &["name_vi"]),
+            f("nameOriginal", Internal, &["name_original"]),
+            f("kind", Internal, &["kind"]),
+            f("countryCode", Internal, &["country_code"]),
+            f("city", Internal, &["city"]),
+            f("foundedYear", Internal, &["founded_year"]),
+            f("membersEstimate", Internal, &["members_estimate"]),
+            f("leaderName", Personal(Unit::Ubnv), &["leader_name"]),
+            f("contactEmail", Personal(Unit::Ubnv), &["contact_email"]),
+            f("contactPhone", Personal(Unit::Ubnv), &["contact_phone"]),
+            f("notes", Internal, &["notes"]),
+            r("country", Internal),
+            f("createdAt", Internal, &["created_at"]),
+            f("updatedAt", Internal, &["updated_at"]),
+            f("version", Internal, &["version"]),
+        ],
+    },
+    // A foreign non-governmental organisation registered to operate in Viet Nam.
+    TypePolicy {
+        name: "ForeignNgo",
+        source: Some(Source::ForeignNgos),
+        rows: ngo_rows,
+        list: Some("foreignNgos"),
+        keys: &["id"],
+        fields: &[
+            f("id", Shared(Service::NgoInfo), &["id"]),
+            f("nameEn", Shared(Service::NgoInfo), &["name_en"]),
+            f("nameVi", Shared(Service::NgoInfo), &["name_vi"]),
+            f("acronym", Shared(Service::NgoInfo), &["acronym"]),
+            f(
+                "originCountryCode",
+                Shared(Service::NgoInfo),
+                &["origin_country_code"],
+            ),
+            f(
+                "registrationKind",
+                Shared(Service::NgoInfo),
+                &["registration_kind"],
+            ),
+            f("permitNumber", Shared(Service::NgoInfo), &["permit_number"]),
+            f(
+                "permitIssuedOn",
+                Shared(Service::NgoInfo),
+                &["permit_issued_on"],
+            ),
+            f(
+                "permitValidTo",
+                Shared(Service::NgoInfo),
+                &["permit_valid_to"],
+            ),
+            f("fields", Shared(Service::NgoInfo), &["fields"]),
+            f(
+                "provinceCodes",
+                Shared(Service::NgoInfo),
+                &["province_codes"],
+            ),
+            f("website", Shared(Service::NgoInfo), &["website"]),
+            f("status", Shared(Service::NgoInfo), &["status"]),
+            f("contactPerson", Personal(Unit::Nv), &["contact_person"]),
+            f("contactEmail", Personal(Unit::Nv), &["contact_email"]),
+            f("contactPhone", Personal(Unit::Nv), &["contact_phone"]),
+            r("originCountry", Shared(Service::NgoInfo)),
+            r("provinces", Shared(Service::NgoInfo)),
+            f("createdAt", Shared(Service::NgoInfo), &["created_at"]),
+            f("updatedAt", Shared(Service::NgoInfo), &["updated_at"]),
+            f("version", Shared(Service::NgoInfo), &["version"]),
+        ],
+    },
+    // An issuance or renewal file of a diplomatic or official passport.
+    TypePolicy {
+        name: "PassportFile",
+        source: Some(Source::OfficialPassports),
+        rows: passport_file_rows,
+        list: Some("passportFiles"),
+        keys: &["id"],
+        fields: &[
+            f("id", Shared(Service::ConsularInfo), &["id"]),
+            f(
+                "fileNumber",
+                Shared(Service::ConsularInfo),
+                &["file_number"],
+            ),
+            f(
+                "passportKind",
+                Shared(Service::ConsularInfo),
+                &["passport_kind"],
+            ),
+            f("action", Shared(Service::ConsularInfo), &["action"]),
+            f(
+                "holderName",
+                Shared(Service::ConsularInfo),
+                &["holder_name"],
+            ),
+            f(
+                "holderAgency",
+                Shared(Service::ConsularInfo),
+                &["holder_agency"],
+            ),
+            f(
+                "holderPosition",
+                Shared(Service::ConsularInfo),
+                &["holder_position"],
+            ),
+            f(
+                "holderDateOfBirth",
+                Personal(Unit::Ls),
+                &["holder_date_of_birth"],
+            ),
+            f(
+                "passportNumber",
+                Shared(Service::ConsularInfo),
+                &["passport_number"],
+            ),
+            f(
+                "receivedOn",
+                Shared(Service::ConsularInfo),
+                &["received_on"],
+            ),
+            f("issuedOn", Shared(Service::ConsularInfo), &["issued_on"]),
+            f("expiresOn", Shared(Service::ConsularInfo), &["expires_on"]),
+            f(
+                "decisionRef",
+                Shared(Service::ConsularInfo),
+                &["decision_ref"],
+            ),
+            f("noteRef", Shared(Service::ConsularInfo), &["note_ref"]),
+            f("status", Shared(Service::ConsularInfo), &["status"]),
+            f("createdAt", Shared(Service::ConsularInfo), &["created_at"]),
+            f("updatedAt", Shared(Service::ConsularInfo), &["updated_at"]),
+            f("version", Shared(Service::ConsularInfo), &["version"]),
+        ],
+    },
+    // A file of consular certification or legalisation.
+    TypePolicy {
+        name: "LegalizationFile",
+        source: Some(Source::Legalization),
+        rows: legalization_file_rows,
+        list: Some("legalizationFiles"),
+        keys: &["id"],
+        fields: &[
+            f("id", Shared(Service::ConsularInfo), &["id"]),
+            f(
+                "fileNumber",
+                Shared(Service::ConsularInfo),
+                &["file_number"],
+            ),
+            f("procedure", Shared(Service::ConsularInfo), &["procedure"]),
+            f(
+                "applicantName",
+                Shared(Service::ConsularInfo),
+                &["applicant_name"],
+            ),
+            f(
+                "applicantKind",
+                Shared(Service::ConsularInfo),
+                &["applicant_kind"],
+            ),
+            f(
+                "applicantIdNumber",
+                Personal(Unit::Ls),
+                &["applicant_id_number"],
+            ),
+            f(
+                "documentKind",
+                Shared(Service::ConsularInfo),
+                &["document_kind"],
+            ),
+            f(
+                "documentCountryCode",
+                Shared(Service::ConsularInfo),
+                &["document_country_code"],
+            ),
+            f(
+                "destinationCountryCode",
+                Shared(Service::ConsularInfo),
+                &["destination_country_code"],
+            ),
+            f("copies", Shared(Service::ConsularInfo), &["copies"]),
+            f(
+                "receivedOn",
+                Shared(Service::ConsularInfo),
+                &["received_on"],
+            ),
+            f(
+                "completedOn",
+                Shared(Service::ConsularInfo),
+                &["completed_on"],
+            ),
+            f("status", Shared(Service::ConsularInfo), &["status"]),
+            f("feeVnd", Shared(Service::ConsularInfo), &["fee_vnd"]),
+            r("documentCountry", Shared(Service::ConsularInfo)),
+            r("destinationCountry", Shared(Service::ConsularInfo)),
+            f("createdAt", Shared(Service::ConsularInfo), &["created_at"]),
+            f("updatedAt", Shared(Service::ConsularInfo), &["updated_at"]),
+            f("version", Shared(Service::ConsularInfo), &["version"]),
+        ],
+    },
+    // A visa file handled by the Ministry (symbols NG1–NG4 and the other categories it issues).
+    TypePolicy {
+        name: "VisaFile",
+        source: Some(Source::DiplomaticVisas),
+        rows: visa_file_rows,
+        list: Some("visaFiles"),
+        keys: &["id"],
+        fields: &[
+            f("id", Shared(Service::ConsularInfo), &["id"]),
+            f(
+                "fileNumber",
+                Shared(Service::ConsularInfo),
+                &["file_number"],
+            ),
+            f("category", Shared(Service::ConsularInfo), &["category"]),
+            f(
+                "applicantName",
+                Shared(Service::ConsularInfo),
+                &["applicant_name"],
+            ),
+            f(
+                "nationalityCode",
+                Shared(Service::ConsularInfo),
+                &["nationality_code"],
+            ),
+            f("passportNumber", Personal(Unit::Ls), &["passport_number"]),
+            f("dateOfBirth", Personal(Unit::Ls), &["date_of_birth"]),
+            f(
+                "invitingBody",
+                Shared(Service::ConsularInfo),
+                &["inviting_body"],
+            ),
+            f("purpose", Shared(Service::ConsularInfo), &["purpose"]),
+            f("channel", Shared(Service::ConsularInfo), &["channel"]),
+            f(
+                "submittedOn",
+                Shared(Service::ConsularInfo),
+                &["submitted_on"],
+            ),
+            f("decidedOn", Shared(Service::ConsularInfo), &["decided_on"]),
+            f("status", Shared(Service::ConsularInfo), &["status"]),
+            f("validFrom", Shared(Service::ConsularInfo), &["valid_from"]),
+            f("validTo", Shared(Service::ConsularInfo), &["valid_to"]),
+            r("nationality", Shared(Service::ConsularInfo)),
+            f("createdAt", Shared(Service::ConsularInfo), &["created_at"]),
+            f("updatedAt", Shared(Service::ConsularInfo), &["updated_at"]),
+            f("version", Shared(Service::ConsularInfo), &["version"]),
+        ],
+    },
     // The data-access audit log: admins only.
     TypePolicy {
         name: "AuditEntry",
         source: Some(Source::Meta),
         rows: audit_rows,
+        list: Some("auditEntries"),
         keys: &["id", "prev_hash"],
         fields: &[
             f("id", Admin, &["id"]),
@@ -712,4 +1431,136 @@ pub fn personnel_rows(principal: &Principal) -> RowAccess {
         Audience::Staff => RowAccess::All,
         _ => RowAccess::Nothing,
     }
+}
+
+/// Internal sources: every row for staff, nothing for anyone else.
+pub fn internal_rows(principal: &Principal) -> RowAccess {
+    personnel_rows(principal)
+}
+
+/// Staff see every row; everyone else the published rows without a secrecy mark (and, where
+/// given, matching `more`).
+fn published(
+    principal: &Principal,
+    publishable: impl ColumnTrait,
+    secrecy: impl ColumnTrait,
+    more: Option<Condition>,
+) -> RowAccess {
+    if principal.audience == Audience::Staff {
+        return RowAccess::All;
+    }
+    let mut condition = Condition::all()
+        .add(publishable.eq(true))
+        .add(secrecy.is_null());
+    if let Some(more) = more {
+        condition = condition.add(more);
+    }
+    RowAccess::Only(condition)
+}
+
+/// Rows of a sharing service's data: staff all of them, partners holding `service` those
+/// without a secrecy mark, nobody else any.
+fn shared_rows(principal: &Principal, service: Service, secrecy: impl ColumnTrait) -> RowAccess {
+    match principal.audience {
+        Audience::Staff => RowAccess::All,
+        Audience::Partner if principal.holds(service) => {
+            RowAccess::Only(Condition::all().add(secrecy.is_null()))
+        }
+        _ => RowAccess::Nothing,
+    }
+}
+
+/// Border and territory documents: published ones for everyone.
+pub fn border_rows(principal: &Principal) -> RowAccess {
+    use entities::border_territory::border_document::Column;
+    published(principal, Column::Publishable, Column::SecrecyLevel, None)
+}
+
+/// Privileges and immunities: published rules for everyone.
+pub fn privilege_rows(principal: &Principal) -> RowAccess {
+    use entities::privileges_immunities::privilege_rule::Column;
+    published(principal, Column::Publishable, Column::SecrecyLevel, None)
+}
+
+/// Awards: the published foreign awards (the open dataset `foreign-awards`) for everyone;
+/// domestic emulation and commendation for staff.
+pub fn award_rows(principal: &Principal) -> RowAccess {
+    use entities::awards::award::Column;
+    let foreign = Condition::all().add(Column::Scope.eq("foreign"));
+    published(
+        principal,
+        Column::Publishable,
+        Column::SecrecyLevel,
+        Some(foreign),
+    )
+}
+
+/// Economic diplomacy: published items for everyone, every unmarked item for partners of
+/// `economic-diplomacy-info`.
+pub fn economic_rows(principal: &Principal) -> RowAccess {
+    use entities::economic_diplomacy::economic_item::Column;
+    if principal.holds(Service::EconomicDiplomacyInfo) {
+        return shared_rows(
+            principal,
+            Service::EconomicDiplomacyInfo,
+            Column::SecrecyLevel,
+        );
+    }
+    published(principal, Column::Publishable, Column::SecrecyLevel, None)
+}
+
+/// The digital library: items of access level `open` for everyone, all of them for staff.
+pub fn library_rows(principal: &Principal) -> RowAccess {
+    use entities::digital_library::library_item::Column;
+    match principal.audience {
+        Audience::Staff => RowAccess::All,
+        _ => RowAccess::Only(
+            Condition::all()
+                .add(Column::AccessLevel.eq("open"))
+                .add(Column::SecrecyLevel.is_null()),
+        ),
+    }
+}
+
+/// News: what the portal and the newspaper published, for everyone; the daily bulletin,
+/// agency news and mission reports for staff.
+pub fn news_rows(principal: &Principal) -> RowAccess {
+    use entities::news::news_item::Column;
+    let published_channels = Condition::all().add(Column::Channel.is_in(["portal", "newspaper"]));
+    published(
+        principal,
+        Column::Publishable,
+        Column::SecrecyLevel,
+        Some(published_channels),
+    )
+}
+
+/// Provinces: public reference data, every row for everyone.
+pub fn province_rows(_principal: &Principal) -> RowAccess {
+    use entities::localities::province::Column;
+    RowAccess::Only(Condition::all().add(Column::SecrecyLevel.is_null()))
+}
+
+/// Foreign NGOs: staff, and partners of `ngo-info`.
+pub fn ngo_rows(principal: &Principal) -> RowAccess {
+    use entities::foreign_ngos::foreign_ngo::Column;
+    shared_rows(principal, Service::NgoInfo, Column::SecrecyLevel)
+}
+
+/// Passport files: staff, and partners of `consular-info`.
+pub fn passport_file_rows(principal: &Principal) -> RowAccess {
+    use entities::official_passports::passport_file::Column;
+    shared_rows(principal, Service::ConsularInfo, Column::SecrecyLevel)
+}
+
+/// Legalisation files: staff, and partners of `consular-info`.
+pub fn legalization_file_rows(principal: &Principal) -> RowAccess {
+    use entities::legalization::legalization_file::Column;
+    shared_rows(principal, Service::ConsularInfo, Column::SecrecyLevel)
+}
+
+/// Visa files: staff, and partners of `consular-info`.
+pub fn visa_file_rows(principal: &Principal) -> RowAccess {
+    use entities::diplomatic_visas::visa_file::Column;
+    shared_rows(principal, Service::ConsularInfo, Column::SecrecyLevel)
 }

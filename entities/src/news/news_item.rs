@@ -1,0 +1,57 @@
+//! Table `news_item`: a news item: the internal daily bulletin, agency news and mission reports,
+//! or an item published on the portal or the sector newspaper.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "news_item")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    /// `bulletin_a`, `vna`, `mission_report` (internal), `portal`, `newspaper` (published).
+    pub channel: String,
+    /// Date of the item.
+    pub published_on: Date,
+    /// The title, in Vietnamese.
+    #[sea_orm(column_type = "Text")]
+    pub title_vi: String,
+    /// The title, in English.
+    #[sea_orm(column_type = "Text")]
+    pub title_en: Option<String>,
+    /// Summary, in Vietnamese.
+    #[sea_orm(column_type = "Text")]
+    pub summary_vi: Option<String>,
+    /// Summary, in English.
+    #[sea_orm(column_type = "Text")]
+    pub summary_en: Option<String>,
+    /// The text, in Vietnamese.
+    #[sea_orm(column_type = "Text")]
+    pub body_vi: Option<String>,
+    /// ISO codes of the countries concerned.
+    #[sea_orm(column_type = "Text")]
+    pub country_codes: Option<String>,
+    /// References of images and clips.
+    #[sea_orm(column_type = "Text")]
+    pub media_refs: Option<String>,
+    /// Where the item is published.
+    pub url: Option<String>,
+    /// Unit that filed the item.
+    pub unit_code: Option<String>,
+    /// Whether the owning unit has published the record.
+    pub publishable: bool,
+    /// Where the facts of this record come from.
+    #[sea_orm(column_type = "Text")]
+    pub source_note: Option<String>,
+    /// `high`, `medium` or `low`: how sure the source is.
+    pub confidence: Option<String>,
+    /// Always empty: a check constraint refuses any secrecy mark.
+    pub secrecy_level: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

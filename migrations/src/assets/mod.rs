@@ -1,0 +1,9 @@
+//! Migrations of `assets`.
+
+use sea_orm_migration::MigrationTrait;
+
+mod m20261203_000001_create_public_assets;
+
+pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+    vec![Box::new(m20261203_000001_create_public_assets::Migration)]
+}

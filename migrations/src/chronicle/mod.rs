@@ -1,0 +1,11 @@
+//! Migrations of `chronicle`.
+
+use sea_orm_migration::MigrationTrait;
+
+mod m20261203_000001_create_chronicle_events;
+
+pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+    vec![Box::new(
+        m20261203_000001_create_chronicle_events::Migration,
+    )]
+}

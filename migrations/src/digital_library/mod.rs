@@ -1,0 +1,9 @@
+//! Migrations of `digital-library`.
+
+use sea_orm_migration::MigrationTrait;
+
+mod m20261203_000001_create_library_items;
+
+pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+    vec![Box::new(m20261203_000001_create_library_items::Migration)]
+}

@@ -1,0 +1,9 @@
+//! Migrations of `foreign-ngos`.
+
+use sea_orm_migration::MigrationTrait;
+
+mod m20261203_000001_create_foreign_ngos;
+
+pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+    vec![Box::new(m20261203_000001_create_foreign_ngos::Migration)]
+}
