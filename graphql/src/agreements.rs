@@ -61,7 +61,7 @@ pub struct Agreement(pub agreement::Model);
 
 #[Object]
 impl Agreement {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id("Agreement", &self.0.id.to_string())
     }
     async fn number(&self) -> &str {

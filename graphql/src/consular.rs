@@ -94,7 +94,7 @@ pub struct VisaExemption(pub visa_exemption::Model);
 
 #[Object]
 impl VisaExemption {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id("VisaExemption", &self.0.id.to_string())
     }
     async fn country_code(&self) -> &str {

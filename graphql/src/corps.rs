@@ -94,7 +94,7 @@ pub struct ForeignMission(pub foreign_mission::Model);
 
 #[Object]
 impl ForeignMission {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id("ForeignMission", &self.0.id.to_string())
     }
     async fn sending_country_code(&self) -> &str {

@@ -51,7 +51,7 @@ pub struct Country(pub country::Model);
 
 #[Object]
 impl Country {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id("Country", &self.0.code)
     }
     /// ISO 3166-1 alpha-2.

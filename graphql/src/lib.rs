@@ -28,6 +28,7 @@ mod localities;
 mod missions;
 mod news;
 mod ngos;
+mod node;
 mod overseas;
 mod party;
 mod passports;
@@ -58,11 +59,12 @@ pub struct Query(
     OpenInformationQuery,
 );
 
-/// The server's own data: the catalogue, the caller, the audit log.
+/// The server's own data: the catalogue, the caller, global ids, the audit log.
 #[derive(MergedObject, Default)]
 pub struct ServerQuery(
     catalog::CatalogQuery,
     viewer::ViewerQuery,
+    node::NodeQuery,
     audit::AuditQuery,
 );
 

@@ -88,7 +88,7 @@ pub struct VietnameseMission(pub vn_mission::Model);
 
 #[Object]
 impl VietnameseMission {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id("VietnameseMission", &self.0.id.to_string())
     }
     async fn host_country_code(&self) -> &str {

@@ -64,8 +64,8 @@ pub struct PersonnelRecord(pub personnel_record::Model);
 
 #[Object]
 impl PersonnelRecord {
-    async fn id(&self) -> Option<ID> {
-        Some(global_id("PersonnelRecord", &self.0.id.to_string()))
+    pub async fn id(&self) -> ID {
+        global_id("PersonnelRecord", &self.0.id.to_string())
     }
     async fn staff_number(&self) -> Option<&str> {
         Some(&self.0.staff_number)

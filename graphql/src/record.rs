@@ -232,9 +232,9 @@ macro_rules! record_api {
 
         #[async_graphql::Object]
         impl $node {
-            async fn id(&self) -> $crate::record::record_api!(@nullable $meta async_graphql::ID) {
-                let id = $crate::ids::global_id(stringify!($node), &self.0.id.to_string());
-                $crate::record::record_api!(@wrap $meta id)
+            /// The global id (Relay): open wherever the record is seen, the key of `node(id:)`.
+            pub async fn id(&self) -> async_graphql::ID {
+                $crate::ids::global_id(stringify!($node), &self.0.id.to_string())
             }
             async fn created_at(
                 &self,

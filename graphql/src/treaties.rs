@@ -79,7 +79,7 @@ pub struct Treaty(pub treaty::Model);
 
 #[Object]
 impl Treaty {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id("Treaty", &self.0.id.to_string())
     }
     /// The register number.
@@ -203,7 +203,7 @@ pub struct TreatyParty(pub treaty_party::Model);
 
 #[Object]
 impl TreatyParty {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id("TreatyParty", &self.0.id.to_string())
     }
     /// ISO 3166-1 alpha-2 code, when the party is a state.
@@ -233,7 +233,7 @@ pub struct TreatyAction(pub treaty_action::Model);
 
 #[Object]
 impl TreatyAction {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id("TreatyAction", &self.0.id.to_string())
     }
     async fn participant_code(&self) -> &str {

@@ -85,7 +85,7 @@ pub struct UnescoTitle(pub unesco_title::Model);
 
 #[Object]
 impl UnescoTitle {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id("UnescoTitle", &self.0.id.to_string())
     }
     /// The register code (`WH01`, …).

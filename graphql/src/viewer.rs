@@ -44,10 +44,12 @@ impl Viewer {
     async fn scopes(&self) -> Vec<&str> {
         self.0.scopes.iter().map(|s| s.code()).collect()
     }
-    /// Every type with the fields the caller may read.
+    /// Every type with the fields the caller may read, leaving out types of which the caller
+    /// may see no row.
     async fn readable(&self) -> Vec<ReadableType> {
         registry::TYPES
             .iter()
+            .filter(|t| !matches!((t.rows)(&self.0), registry::RowAccess::Nothing))
             .filter_map(|t| {
                 let fields: Vec<String> = t
                     .fields

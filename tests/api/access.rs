@@ -373,7 +373,7 @@ async fn introspection_is_for_staff_only() {
     assert!(body["data"]["__schema"]["types"].is_array(), "{body}");
 }
 
-/// Every field of every object type has a registry entry, and every entry names a real field:
+/// Every field of every object and interface type has a registry entry, and every entry names a real field:
 /// the registry fails closed, and a new field cannot go undeclared.
 #[test]
 fn every_field_of_the_schema_is_declared_in_the_registry() {
@@ -384,11 +384,13 @@ fn every_field_of_the_schema_is_declared_in_the_registry() {
         let async_graphql::parser::types::TypeSystemDefinition::Type(t) = definition else {
             continue;
         };
-        let async_graphql::parser::types::TypeKind::Object(object) = &t.node.kind else {
-            continue;
+        let fields = match &t.node.kind {
+            async_graphql::parser::types::TypeKind::Object(object) => &object.fields,
+            async_graphql::parser::types::TypeKind::Interface(interface) => &interface.fields,
+            _ => continue,
         };
         let type_name = t.node.name.node.as_str();
-        for field in &object.fields {
+        for field in fields {
             let name = field.node.name.node.as_str();
             let access = registry::access(type_name, name);
             assert!(access.is_some(), "{type_name}.{name} has no access class");
@@ -444,8 +446,12 @@ fn audience_sdls_show_only_what_the_audience_may_read() {
 
 /// The lines of `type NAME { … }` in an SDL.
 fn type_block(sdl: &str, name: &str) -> String {
-    let start = format!("type {name} {{");
-    let Some(from) = sdl.find(&start) else {
+    let Some(from) = [
+        format!("type {name} {{"),
+        format!("type {name} implements "),
+    ]
+    .iter()
+    .find_map(|start| sdl.find(start)) else {
         return String::new();
     };
     let rest = &sdl[from..];
@@ -540,4 +546,74 @@ async fn the_database_never_sees_a_column_the_caller_may_not_read() {
         "row rule in the WHERE: {public}"
     );
     assert!(staff.contains(r#""treaty"."negotiation_notes""#), "{staff}");
+}
+
+/// `node(id:)` finds every listed type by the id its records give, as that type's own rules
+/// allow: a record the caller cannot list, it cannot find either.
+#[tokio::test]
+async fn node_finds_every_record_by_its_global_id_under_the_same_rules() {
+    let app = spawn_app().await;
+    let staff = app.staff_token("LPQT", &["viewer"]);
+    let node_query = "query($id: ID!) { node(id: $id) { __typename id } }";
+    for (type_name, list) in lists() {
+        if type_name == "AuditEntry" {
+            continue;
+        }
+        let query = format!("{{ {list}(first: 1) {{ edges {{ node {{ id }} }} }} }}");
+        let (_, body) = app.graphql_as(Some(&staff), &query, json!({})).await;
+        let id = body["data"][list]["edges"][0]["node"]["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{list}: {body}"))
+            .to_owned();
+        let (status, body) = app
+            .graphql_as(Some(&staff), node_query, json!({ "id": id }))
+            .await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["data"]["node"]["__typename"], type_name, "{body}");
+        assert_eq!(body["data"]["node"]["id"], id.as_str(), "{body}");
+
+        // The public finds it exactly when the public may list it.
+        let (_, public_list) = app
+            .graphql_as(
+                None,
+                &format!("{{ {list}(first: 100) {{ edges {{ node {{ id }} }} }} }}"),
+                json!({}),
+            )
+            .await;
+        let listed = public_list["data"][list]["edges"]
+            .as_array()
+            .is_some_and(|edges| edges.iter().any(|e| e["node"]["id"] == id.as_str()));
+        let (_, public_node) = app.graphql_as(None, node_query, json!({ "id": id })).await;
+        assert_eq!(
+            !public_node["data"]["node"].is_null(),
+            listed,
+            "{type_name} {id}: {public_node}"
+        );
+    }
+
+    // A negotiating treaty: staff find it, the public does not.
+    let (_, body) = app
+        .graphql_as(
+            Some(&staff),
+            r#"{ treaties(first: 100, filter: {status: "negotiating"}) { edges { node { id } } } }"#,
+            json!({}),
+        )
+        .await;
+    let hidden = body["data"]["treaties"]["edges"][0]["node"]["id"]
+        .as_str()
+        .expect("a negotiating treaty in the demo data")
+        .to_owned();
+    let (_, body) = app
+        .graphql_as(None, node_query, json!({ "id": hidden }))
+        .await;
+    assert_eq!(body["data"]["node"], Value::Null, "{body}");
+
+    let (status, body) = app
+        .graphql_as(None, node_query, json!({ "id": "not-a-global-id" }))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{body}"
+    );
 }

@@ -75,6 +75,7 @@ pub static TYPES: &[TypePolicy] = &[
         fields: &[
             r("catalog", Open),
             r("viewer", Open),
+            r("node", Open),
             r("treaties", Open),
             r("treaty", Open),
             r("agreements", Open),
@@ -279,6 +280,15 @@ pub static TYPES: &[TypePolicy] = &[
             "sources",
         ],
     },
+    // Relay's interface of records with a global id; the id is open on every record type.
+    TypePolicy {
+        name: "Node",
+        source: None,
+        rows: all_rows,
+        list: None,
+        keys: &[],
+        fields: open_fields!["id"],
+    },
     // What the caller may read, told to the caller.
     TypePolicy {
         name: "Viewer",
@@ -465,7 +475,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("personnelRecords"),
         keys: &["id"],
         fields: &[
-            f("id", Internal, &["id"]),
+            f("id", Open, &["id"]),
             f("staffNumber", Internal, &["staff_number"]),
             f("fullName", Internal, &["full_name"]),
             f("unit", Internal, &["unit_code"]),
@@ -779,7 +789,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("chronicleEvents"),
         keys: &["id"],
         fields: &[
-            f("id", Internal, &["id"]),
+            f("id", Open, &["id"]),
             f("occurredOn", Internal, &["occurred_on"]),
             f("titleVi", Internal, &["title_vi"]),
             f("titleEn", Internal, &["title_en"]),
@@ -803,7 +813,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("directionItems"),
         keys: &["id"],
         fields: &[
-            f("id", Internal, &["id"]),
+            f("id", Open, &["id"]),
             f("kind", Internal, &["kind"]),
             f("number", Internal, &["number"]),
             f("titleVi", Internal, &["title_vi"]),
@@ -827,7 +837,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("conferences"),
         keys: &["id"],
         fields: &[
-            f("id", Internal, &["id"]),
+            f("id", Open, &["id"]),
             f("titleVi", Internal, &["title_vi"]),
             f("titleEn", Internal, &["title_en"]),
             f("kind", Internal, &["kind"]),
@@ -885,7 +895,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("localityCooperations"),
         keys: &["id"],
         fields: &[
-            f("id", Internal, &["id"]),
+            f("id", Open, &["id"]),
             f("provinceCode", Internal, &["province_code"]),
             f("kind", Internal, &["kind"]),
             f("titleVi", Internal, &["title_vi"]),
@@ -909,7 +919,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("ledgerEntries"),
         keys: &["id"],
         fields: &[
-            f("id", Internal, &["id"]),
+            f("id", Open, &["id"]),
             f("unitCode", Internal, &["unit_code"]),
             f("fiscalYear", Internal, &["fiscal_year"]),
             f("postedOn", Internal, &["posted_on"]),
@@ -932,7 +942,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("publicAssets"),
         keys: &["id"],
         fields: &[
-            f("id", Internal, &["id"]),
+            f("id", Open, &["id"]),
             f("unitCode", Internal, &["unit_code"]),
             f("assetNumber", Internal, &["asset_number"]),
             f("kind", Internal, &["kind"]),
@@ -955,7 +965,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("premises"),
         keys: &["id"],
         fields: &[
-            f("id", Internal, &["id"]),
+            f("id", Open, &["id"]),
             f("unitCode", Internal, &["unit_code"]),
             f("countryCode", Internal, &["country_code"]),
             f("city", Internal, &["city"]),
@@ -980,7 +990,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("partyMembers"),
         keys: &["id"],
         fields: &[
-            f("id", Internal, &["id"]),
+            f("id", Open, &["id"]),
             f("memberNumber", Restricted(Unit::Dudt), &["member_number"]),
             f("fullName", Restricted(Unit::Dudt), &["full_name"]),
             f("partyCell", Internal, &["party_cell"]),
@@ -1011,7 +1021,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("overseasOrganisations"),
         keys: &["id"],
         fields: &[
-            f("id", Internal, &["id"]),
+            f("id", Open, &["id"]),
             f("nameVi", Internal, &["name_vi"]),
             f("nameOriginal", Internal, &["name_original"]),
             f("kind", Internal, &["kind"]),
@@ -1037,7 +1047,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("foreignNgos"),
         keys: &["id"],
         fields: &[
-            f("id", Shared(Service::NgoInfo), &["id"]),
+            f("id", Open, &["id"]),
             f("nameEn", Shared(Service::NgoInfo), &["name_en"]),
             f("nameVi", Shared(Service::NgoInfo), &["name_vi"]),
             f("acronym", Shared(Service::NgoInfo), &["acronym"]),
@@ -1088,7 +1098,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("passportFiles"),
         keys: &["id"],
         fields: &[
-            f("id", Shared(Service::ConsularInfo), &["id"]),
+            f("id", Open, &["id"]),
             f(
                 "fileNumber",
                 Shared(Service::ConsularInfo),
@@ -1152,7 +1162,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("legalizationFiles"),
         keys: &["id"],
         fields: &[
-            f("id", Shared(Service::ConsularInfo), &["id"]),
+            f("id", Open, &["id"]),
             f(
                 "fileNumber",
                 Shared(Service::ConsularInfo),
@@ -1217,7 +1227,7 @@ pub static TYPES: &[TypePolicy] = &[
         list: Some("visaFiles"),
         keys: &["id"],
         fields: &[
-            f("id", Shared(Service::ConsularInfo), &["id"]),
+            f("id", Open, &["id"]),
             f(
                 "fileNumber",
                 Shared(Service::ConsularInfo),
