@@ -54,7 +54,7 @@ macro_rules! nodes {
             match type_name {
                 $(stringify!($node) => {
                     use entities::$($module)::+ as module;
-                    let Ok(key) = key.parse::<$key_ty>() else {
+                    let Some(key) = key.parse::<$key_ty>().ok() else {
                         return Ok(None);
                     };
                     Ok(project::find_one::<module::Entity>(
