@@ -187,7 +187,7 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), CliError> {
             app.run_until_stopped().await.map_err(CliError::Serve)
         }
         Command::Migrate { status } => {
-            let sources = sources::connect(&settings).await?;
+            let sources = sources::connect(&settings, Default::default()).await?;
             if status {
                 for (source, conn) in sources.iter() {
                     let pending = migrations::pending(source, conn).await.map_err(|e| {
@@ -313,7 +313,7 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), CliError> {
 
 /// The sources, migrated, for commands that write to `meta`.
 async fn meta_ready(settings: &Settings) -> Result<entities::SourceConnections, CliError> {
-    let sources = sources::connect(settings).await?;
+    let sources = sources::connect(settings, Default::default()).await?;
     sources::migrate_all(&sources).await?;
     Ok(sources)
 }
@@ -374,7 +374,7 @@ async fn partner(command: PartnerCommand, settings: &Settings) -> Result<(), Cli
 }
 
 async fn seed_demo(settings: &Settings) -> Result<(), CliError> {
-    let sources = sources::connect(settings).await?;
+    let sources = sources::connect(settings, Default::default()).await?;
     sources::migrate_all(&sources).await?;
     let report = migrations::seed::demo(&sources)
         .await

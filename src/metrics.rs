@@ -2,7 +2,15 @@
 //! their pattern (`/graphiql/assets/{version}/{name}`), never by raw path, so the number of
 //! series stays bounded whatever clients send.
 
-use std::{collections::BTreeMap, fmt::Write, sync::Mutex, time::Duration};
+use std::{
+    collections::BTreeMap,
+    fmt::Write,
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicU64, Ordering::Relaxed},
+    },
+    time::Duration,
+};
 
 /// Upper bounds of the latency buckets, in seconds.
 const BUCKETS: [f64; 11] = [
@@ -25,6 +33,59 @@ struct Series {
 #[derive(Default)]
 pub struct Metrics {
     series: Mutex<Series>,
+    /// Statements run on the source databases, counted by the pools' callbacks.
+    pub database: Arc<DatabaseCounters>,
+}
+
+/// What the source databases were asked: lock-free, as every statement passes here.
+#[derive(Default, Debug)]
+pub struct DatabaseCounters {
+    statements: AtomicU64,
+    errors: AtomicU64,
+    micros: AtomicU64,
+}
+
+impl DatabaseCounters {
+    pub fn record(&self, elapsed: Duration, failed: bool) {
+        self.statements.fetch_add(1, Relaxed);
+        self.micros.fetch_add(elapsed.as_micros() as u64, Relaxed);
+        if failed {
+            self.errors.fetch_add(1, Relaxed);
+        }
+    }
+
+    /// Statements run so far.
+    pub fn statements(&self) -> u64 {
+        self.statements.load(Relaxed)
+    }
+
+    fn render(&self, out: &mut String) {
+        let rows = [
+            (
+                "mofa_db_statements_total",
+                "SQL statements run on the source databases.",
+                "counter",
+                self.statements.load(Relaxed) as f64,
+            ),
+            (
+                "mofa_db_statement_errors_total",
+                "SQL statements that failed.",
+                "counter",
+                self.errors.load(Relaxed) as f64,
+            ),
+            (
+                "mofa_db_statement_seconds_total",
+                "Time spent in SQL statements.",
+                "counter",
+                self.micros.load(Relaxed) as f64 / 1e6,
+            ),
+        ];
+        for (name, help, kind, value) in rows {
+            let _ = writeln!(out, "# HELP {name} {help}");
+            let _ = writeln!(out, "# TYPE {name} {kind}");
+            let _ = writeln!(out, "{name} {value}");
+        }
+    }
 }
 
 impl Metrics {
@@ -57,6 +118,7 @@ impl Metrics {
             "mofa_build_info{{version=\"{}\"}} 1",
             env!("CARGO_PKG_VERSION")
         );
+        self.database.render(&mut out);
         let Ok(series) = self.series.lock() else {
             return out;
         };

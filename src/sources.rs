@@ -1,11 +1,14 @@
 //! Opening the source databases and migrating them.
 
-use std::{collections::BTreeMap, time::Duration};
+use std::{collections::BTreeMap, sync::Arc, time::Duration};
 
 use entities::{Source, SourceConnections};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
 
-use crate::configuration::{Settings, redact_url};
+use crate::{
+    configuration::{Settings, redact_url},
+    metrics::DatabaseCounters,
+};
 
 /// A source database that could not be opened or migrated.
 #[derive(Debug, thiserror::Error)]
@@ -26,7 +29,11 @@ pub enum SourceError {
 }
 
 /// Opens one pool per distinct URL and hands it to every source configured with that URL.
-pub async fn connect(settings: &Settings) -> Result<SourceConnections, SourceError> {
+/// Every statement on them is counted in `counters`.
+pub async fn connect(
+    settings: &Settings,
+    counters: Arc<DatabaseCounters>,
+) -> Result<SourceConnections, SourceError> {
     let mut by_url: BTreeMap<String, Vec<Source>> = BTreeMap::new();
     for source in Source::ALL {
         by_url
@@ -50,7 +57,7 @@ pub async fn connect(settings: &Settings) -> Result<SourceConnections, SourceErr
                 source,
             })?;
         }
-        let conn = open(&url, settings.db_max_connections)
+        let conn = open(&url, settings.db_max_connections, counters.clone())
             .await
             .map_err(|source| SourceError::Connect {
                 url: redact_url(&url),
@@ -70,7 +77,11 @@ pub async fn connect(settings: &Settings) -> Result<SourceConnections, SourceErr
     })
 }
 
-async fn open(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
+async fn open(
+    url: &str,
+    max_connections: u32,
+    counters: Arc<DatabaseCounters>,
+) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url);
     options
         .max_connections(max_connections)
@@ -79,7 +90,8 @@ async fn open(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbE
         .acquire_timeout(Duration::from_secs(5))
         .sqlx_logging(true)
         .sqlx_logging_level(log::LevelFilter::Debug);
-    let conn = Database::connect(options).await?;
+    let mut conn = Database::connect(options).await?;
+    conn.set_metric_callback(move |info| counters.record(info.elapsed, info.failed));
     if conn.get_database_backend() == DbBackend::Sqlite {
         // WAL lets readers go on while one writer commits; the file keeps the mode.
         conn.execute_unprepared("PRAGMA journal_mode = WAL").await?;

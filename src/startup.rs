@@ -46,7 +46,8 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Application, StartupError> {
-        let sources = sources::connect(&settings).await?;
+        let metrics = Metrics::default();
+        let sources = sources::connect(&settings, metrics.database.clone()).await?;
         if settings.migrate_on_start {
             sources::migrate_all(&sources).await?;
         }
@@ -75,7 +76,7 @@ impl Application {
             sources,
             cache,
             schema,
-            metrics: Metrics::default(),
+            metrics,
             auth: Authenticator {
                 own: keys,
                 external,

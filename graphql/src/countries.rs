@@ -54,6 +54,30 @@ impl Country {
     pub async fn id(&self) -> ID {
         global_id("Country", &self.0.code)
     }
+    /// Viet Nam's missions in the country, from `vietnamese-missions`.
+    async fn vietnamese_missions(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Vec<crate::missions::VietnameseMission>, ApiError> {
+        let loaders = ctx.data_unchecked::<Loaders>();
+        Ok(loaders
+            .missions_in
+            .load_one(self.0.code.clone())
+            .await?
+            .unwrap_or_default())
+    }
+    /// The country's missions in Viet Nam, from `diplomatic-corps`.
+    async fn foreign_missions(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Vec<crate::corps::ForeignMission>, ApiError> {
+        let loaders = ctx.data_unchecked::<Loaders>();
+        Ok(loaders
+            .missions_of
+            .load_one(self.0.code.clone())
+            .await?
+            .unwrap_or_default())
+    }
     /// ISO 3166-1 alpha-2.
     async fn code(&self) -> &str {
         &self.0.code

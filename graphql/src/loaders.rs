@@ -8,15 +8,19 @@ use async_graphql::dataloader::{DataLoader, Loader};
 use entities::{
     Source, SourceConnections,
     country_profiles::country,
+    diplomatic_corps::foreign_mission,
     localities::province,
     treaties::{treaty_action, treaty_party},
+    vietnamese_missions::vn_mission,
 };
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
 use crate::{
+    corps::ForeignMission,
     countries::Country,
     error::ApiError,
     localities::Province,
+    missions::VietnameseMission,
     policy::{Principal, project},
     treaties::{TreatyAction, TreatyParty},
 };
@@ -27,6 +31,10 @@ pub struct Loaders {
     pub actions: DataLoader<ActionsOfTreaty>,
     pub countries: DataLoader<CountryByCode>,
     pub provinces: DataLoader<CurrentProvinceByCode>,
+    /// Viet Nam's missions in a country (by host country code).
+    pub missions_in: DataLoader<ManyByCode<vn_mission::Entity, VietnameseMission>>,
+    /// A country's missions in Viet Nam (by sending country code).
+    pub missions_of: DataLoader<ManyByCode<foreign_mission::Entity, ForeignMission>>,
 }
 
 impl Loaders {
@@ -36,19 +44,48 @@ impl Loaders {
             db: sources.get(source).clone(),
         };
         Loaders {
-            parties: DataLoader::new(PartiesOfTreaty(base(Source::Treaties)), tokio::spawn)
-                .delay(std::time::Duration::ZERO),
-            actions: DataLoader::new(ActionsOfTreaty(base(Source::Treaties)), tokio::spawn)
-                .delay(std::time::Duration::ZERO),
-            countries: DataLoader::new(CountryByCode(base(Source::CountryProfiles)), tokio::spawn)
-                .delay(std::time::Duration::ZERO),
-            provinces: DataLoader::new(
-                CurrentProvinceByCode(base(Source::Localities)),
-                tokio::spawn,
-            )
-            .delay(std::time::Duration::ZERO),
+            parties: loader(PartiesOfTreaty(base(Source::Treaties))),
+            actions: loader(ActionsOfTreaty(base(Source::Treaties))),
+            countries: loader(CountryByCode(base(Source::CountryProfiles))),
+            missions_in: loader(ManyByCode {
+                base: base(Source::VietnameseMissions),
+                type_name: "VietnameseMission",
+                column: vn_mission::Column::HostCountryCode,
+                key: |row: &vn_mission::Model| row.host_country_code.clone(),
+                wrap: VietnameseMission,
+            }),
+            missions_of: loader(ManyByCode {
+                base: base(Source::DiplomaticCorps),
+                type_name: "ForeignMission",
+                column: foreign_mission::Column::SendingCountryCode,
+                key: |row: &foreign_mission::Model| row.sending_country_code.clone(),
+                wrap: ForeignMission,
+            }),
+            provinces: loader(CurrentProvinceByCode(base(Source::Localities))),
         }
     }
+}
+
+fn loader<T>(loader: T) -> DataLoader<T> {
+    DataLoader::new(loader, after_the_level).delay(std::time::Duration::ZERO)
+}
+
+/// How many times a batch lets the request go on before it loads.
+const LEVEL_YIELDS: usize = 64;
+
+/// Starts a batch once the level that asks for it has registered all its keys. A list of more
+/// than 32 items yields half-way through (futures' `FuturesUnordered` does, to be fair to other
+/// tasks), so a batch started on a timer catches only the keys registered before the yield. The
+/// request runs on its worker's single-threaded runtime, where each `yield_now` of the batch
+/// lets the request resolve one more slice of the level first: the batch waits for rounds, not
+/// for time, and holds every key of levels up to `LEVEL_YIELDS × 32` items.
+fn after_the_level(batch: futures_util::future::BoxFuture<'static, ()>) {
+    tokio::spawn(async move {
+        for _ in 0..LEVEL_YIELDS {
+            tokio::task::yield_now().await;
+        }
+        batch.await;
+    });
 }
 
 pub struct Base {
@@ -151,5 +188,47 @@ impl Loader<String> for CurrentProvinceByCode {
             .into_iter()
             .map(|row| (row.code.clone(), Province(row)))
             .collect())
+    }
+}
+
+/// Rows of one entity whose code column holds one of the keys, grouped by key in id order:
+/// the one-to-many relations keyed by a code (a country's missions).
+pub struct ManyByCode<E: sea_orm::EntityTrait, W> {
+    base: Base,
+    type_name: &'static str,
+    column: E::Column,
+    key: fn(&E::Model) -> String,
+    wrap: fn(E::Model) -> W,
+}
+
+impl<E, W> Loader<String> for ManyByCode<E, W>
+where
+    E: sea_orm::EntityTrait,
+    E::Model: Send + Sync,
+    W: Clone + Send + Sync + 'static,
+{
+    type Value = Vec<W>;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
+        let Some(select) = project::select::<E>(&self.base.principal, self.type_name) else {
+            return Ok(HashMap::new());
+        };
+        let id = <E::PrimaryKey as sea_orm::Iterable>::iter()
+            .next()
+            .map(sea_orm::PrimaryKeyToColumn::into_column)
+            .expect("an entity has a primary key");
+        let rows = select
+            .filter(self.column.is_in(keys.iter().cloned()))
+            .order_by_asc(id)
+            .all(&self.base.db)
+            .await?;
+        let mut out: HashMap<String, Vec<W>> = HashMap::new();
+        for row in rows {
+            out.entry((self.key)(&row))
+                .or_default()
+                .push((self.wrap)(row));
+        }
+        Ok(out)
     }
 }

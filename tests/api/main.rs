@@ -16,6 +16,7 @@ mod health;
 mod helpers;
 mod http;
 mod open_data;
+mod relations;
 mod schema;
 mod sources;
 mod tokens;

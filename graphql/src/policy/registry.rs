@@ -443,6 +443,8 @@ pub static TYPES: &[TypePolicy] = &[
         fields: &[
             f("id", Open, &["id"]),
             f("code", Open, &["code"]),
+            r("vietnameseMissions", Open),
+            r("foreignMissions", Open),
             f("alpha3", Open, &["alpha3"]),
             f("numeric", Open, &["numeric"]),
             f("nameEn", Open, &["name_en"]),
