@@ -214,10 +214,12 @@ where
         let Some(select) = project::select::<E>(&self.base.principal, self.type_name) else {
             return Ok(HashMap::new());
         };
-        let id = <E::PrimaryKey as sea_orm::Iterable>::iter()
+        let Some(id) = <E::PrimaryKey as sea_orm::Iterable>::iter()
             .next()
             .map(sea_orm::PrimaryKeyToColumn::into_column)
-            .expect("an entity has a primary key");
+        else {
+            return Ok(HashMap::new());
+        };
         let rows = select
             .filter(self.column.is_in(keys.iter().cloned()))
             .order_by_asc(id)
