@@ -46,11 +46,15 @@ pub enum Command {
         #[arg(long)]
         status: bool,
     },
-    /// Load seed data.
+    /// Load seed data: the demo data set, or the demo data and N synthetic rows per large table.
+    #[command(group(clap::ArgGroup::new("set").required(true).args(["demo", "scale"])))]
     Seed {
-        /// The demo data set.
-        #[arg(long, required = true)]
+        /// The demo data set (public reference data, fictional personal data).
+        #[arg(long)]
         demo: bool,
+        /// The demo data, then deterministic synthetic rows: N in each of the largest tables.
+        #[arg(long, value_name = "N")]
+        scale: Option<u64>,
     },
     /// Print the schema as SDL, as one audience sees it.
     Schema {
@@ -205,7 +209,13 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), CliError> {
                 Ok(())
             }
         }
-        Command::Seed { demo: _ } => seed_demo(&settings).await,
+        Command::Seed { demo: _, scale } => {
+            seed_demo(&settings).await?;
+            match scale {
+                Some(n) => seed_scale(&settings, n).await,
+                None => Ok(()),
+            }
+        }
         Command::Schema {
             audience,
             scope,
@@ -370,6 +380,49 @@ async fn partner(command: PartnerCommand, settings: &Settings) -> Result<(), Cli
             }
         }
     }
+    Ok(())
+}
+
+/// Adds the synthetic rows of `seed --scale n`, with a progress bar per table on standard error.
+async fn seed_scale(settings: &Settings, n: u64) -> Result<(), CliError> {
+    let sources = sources::connect(settings, Default::default()).await?;
+    let bars = indicatif::MultiProgress::new();
+    let style = indicatif::ProgressStyle::with_template(
+        "{prefix:>18} [{bar:40}] {pos}/{len} rows  {per_sec}  eta {eta}",
+    )
+    .map_err(|e| CliError::Seed(e.to_string()))?
+    .progress_chars("=> ");
+    let current: std::sync::Mutex<Option<(String, indicatif::ProgressBar)>> = Default::default();
+    let progress = |table: &str, written: u64, target: u64| {
+        let Ok(mut current) = current.lock() else {
+            return;
+        };
+        if current.as_ref().is_none_or(|(name, _)| name != table) {
+            if let Some((_, bar)) = current.take() {
+                bar.finish();
+            }
+            let bar = bars.add(indicatif::ProgressBar::new(target));
+            bar.set_style(style.clone());
+            bar.set_prefix(table.to_owned());
+            *current = Some((table.to_owned(), bar));
+        }
+        if let Some((_, bar)) = current.as_ref() {
+            bar.set_position(written);
+        }
+    };
+    let started = std::time::Instant::now();
+    let lines = migrations::scale::scale(&sources, n, &progress)
+        .await
+        .map_err(|e| CliError::Seed(format!("scale seed failed: {e}")))?;
+    if let Ok(mut current) = current.lock()
+        && let Some((_, bar)) = current.take()
+    {
+        bar.finish();
+    }
+    for line in lines {
+        tracing::info!("{line}");
+    }
+    tracing::info!(seconds = started.elapsed().as_secs_f64(), "scale seed done");
     Ok(())
 }
 

@@ -34,6 +34,7 @@ mod personnel;
 mod premises;
 mod privileges_immunities;
 pub mod rows;
+pub mod scale;
 pub mod seed;
 mod treaties;
 mod vietnamese_missions;

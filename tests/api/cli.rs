@@ -134,3 +134,72 @@ async fn serve_stops_gracefully_on_sigterm() {
     };
     assert!(exit.success(), "{exit:?}");
 }
+
+/// `seed --scale N` adds N synthetic rows to each large table, proportionate rows elsewhere,
+/// and nothing on a second run at the same N.
+#[tokio::test]
+async fn seed_scale_adds_deterministic_rows_once() {
+    let app = crate::helpers::spawn_app().await;
+    let staff = app.staff_token("LS", &["viewer"]);
+    let totals = || async {
+        let (status, body) = app
+            .graphql_as(
+                Some(&staff),
+                "{ treaties { totalCount } visaFiles { totalCount } \
+                 legalizationFiles { totalCount } passportFiles { totalCount } \
+                 foreignNgos { totalCount } newsItems { totalCount } chronicleEvents { totalCount } }",
+                serde_json::json!({}),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        assert!(body.get("errors").is_none(), "{body}");
+        [
+            "treaties",
+            "visaFiles",
+            "legalizationFiles",
+            "passportFiles",
+            "foreignNgos",
+            "newsItems",
+            "chronicleEvents",
+        ]
+        .map(|list| body["data"][list]["totalCount"].as_u64().expect("count"))
+    };
+    let before = totals().await;
+    app.cli(&["seed", "--scale", "250"]);
+    let after = totals().await;
+    let added: Vec<u64> = after.iter().zip(before).map(|(a, b)| a - b).collect();
+    assert_eq!(added, vec![250, 250, 250, 25, 2, 250, 250]);
+    app.cli(&["seed", "--scale", "250"]);
+    assert_eq!(
+        totals().await,
+        after,
+        "a second run at the same N adds nothing"
+    );
+
+    // Synthetic treaties have state parties that lead to real countries.
+    let (_, body) = app
+        .graphql_as(
+            Some(&staff),
+            r#"{ treaties(first: 100, after: "c100") { edges { node { number parties { country { code } } } } } }"#,
+            serde_json::json!({}),
+        )
+        .await;
+    let edges = body["data"]["treaties"]["edges"].as_array().expect("edges");
+    let synthetic: Vec<_> = edges
+        .iter()
+        .filter(|e| {
+            e["node"]["number"]
+                .as_str()
+                .is_some_and(|n| n.starts_with("SCALE-"))
+        })
+        .collect();
+    assert!(!synthetic.is_empty(), "{body}");
+    for edge in synthetic {
+        let parties = edge["node"]["parties"].as_array().expect("parties");
+        assert_eq!(parties.len(), 2, "{edge}");
+        assert!(
+            parties.iter().all(|p| p["country"]["code"].is_string()),
+            "{edge}"
+        );
+    }
+}
