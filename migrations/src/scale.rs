@@ -261,12 +261,12 @@ async fn write_treaties(
                 h >> 3,
             )),
             text(pick(&["state", "government"], h >> 5)),
-            Value::Bool(Some(h % 3 != 0)).into(),
+            Value::Bool(Some(!h.is_multiple_of(3))).into(),
             date(signed),
             opt_date((status == "in_force").then(|| signed + Duration::days(90))),
             text(status),
             text(MARK),
-            Value::Bool(Some(status == "in_force" && h % 10 != 0)).into(),
+            Value::Bool(Some(status == "in_force" && !h.is_multiple_of(10))).into(),
         ]
     });
     insert(
