@@ -40,6 +40,8 @@ pub struct Settings {
     pub workers: Option<usize>,
     /// Connections per database pool (`MOFA_DB_MAX_CONNECTIONS`).
     pub db_max_connections: u32,
+    /// Largest `first` a connection accepts (`MOFA_MAX_PAGE_SIZE`).
+    pub max_page_size: u64,
     /// `iss` of the tokens this server issues and accepts (`MOFA_TOKEN_ISSUER`).
     pub token_issuer: String,
     /// The key file of the server's own signing keys (`MOFA_SIGNING_KEY_FILE`). Unset:
@@ -127,6 +129,7 @@ impl Default for Settings {
             shutdown_timeout_secs: 30,
             workers: None,
             db_max_connections: 10,
+            max_page_size: 100,
             token_issuer: "mofa-graph".to_owned(),
             signing_key_file: None,
             max_token_lifetime_secs: 24 * 3600,
@@ -271,6 +274,7 @@ impl Settings {
                 "SHUTDOWN_TIMEOUT_SECS" => settings.shutdown_timeout_secs = parse(&key, &value)?,
                 "WORKERS" => settings.workers = Some(parse(&key, &value)?),
                 "DB_MAX_CONNECTIONS" => settings.db_max_connections = parse(&key, &value)?,
+                "MAX_PAGE_SIZE" => settings.max_page_size = parse(&key, &value)?,
                 "TOKEN_ISSUER" => settings.token_issuer = value.trim().to_owned(),
                 "SIGNING_KEY_FILE" => settings.signing_key_file = Some(PathBuf::from(value)),
                 "CACHE_LOCAL_BYTES" => settings.cache_local_capacity_bytes = parse(&key, &value)?,
@@ -308,6 +312,9 @@ impl Settings {
         }
         if self.max_body_bytes == 0 {
             return Err(invalid("max_body_bytes", "must be at least 1"));
+        }
+        if !(1..=10_000).contains(&self.max_page_size) {
+            return Err(invalid("max_page_size", "must be between 1 and 10000"));
         }
         if self.db_max_connections == 0 {
             return Err(invalid("db_max_connections", "must be at least 1"));

@@ -70,7 +70,11 @@ impl Application {
             .map(ExternalKeys::new)
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| StartupError::Http(e.to_string()))?;
-        let schema = graphql::build_schema(sources.clone(), graphql::QueryLimits::default());
+        let limits = graphql::QueryLimits {
+            max_page_size: settings.max_page_size,
+            ..Default::default()
+        };
+        let schema = graphql::build_schema(sources.clone(), limits);
         let state = web::Data::new(AppState {
             settings: Arc::new(settings),
             sources,

@@ -22,7 +22,7 @@ impl AuditQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Option<AuditEntryConnection>, ApiError> {
-        let page = PageRequest::parse(first, after)?;
+        let page = PageRequest::from_context(ctx, first, after)?;
         let principal = ctx.data_unchecked::<Principal>();
         let db = ctx.data_unchecked::<SourceConnections>().get(Source::Meta);
         let select = project::select::<audit_entry::Entity>(principal, "AuditEntry");

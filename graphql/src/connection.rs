@@ -5,8 +5,8 @@ use async_graphql::SimpleObject;
 
 use crate::error::ApiError;
 
-/// Largest page a caller may ask for.
-pub const MAX_PAGE: u64 = 100;
+/// Largest page a caller may ask for, unless the settings say otherwise.
+pub const DEFAULT_MAX_PAGE: u64 = 100;
 const DEFAULT_PAGE: u64 = 20;
 
 #[derive(SimpleObject, Clone)]
@@ -23,13 +23,17 @@ pub struct PageRequest {
 }
 
 impl PageRequest {
-    pub fn parse(first: Option<i32>, after: Option<String>) -> Result<PageRequest, ApiError> {
+    pub fn parse(
+        first: Option<i32>,
+        after: Option<String>,
+        max_page: u64,
+    ) -> Result<PageRequest, ApiError> {
         let first = match first {
-            None => DEFAULT_PAGE,
-            Some(n) if n >= 1 && (n as u64) <= MAX_PAGE => n as u64,
+            None => DEFAULT_PAGE.min(max_page),
+            Some(n) if n >= 1 && (n as u64) <= max_page => n as u64,
             Some(n) => {
                 return Err(ApiError::BadUserInput(format!(
-                    "`first` must be between 1 and {MAX_PAGE}, not {n}"
+                    "`first` must be between 1 and {max_page}, not {n}"
                 )));
             }
         };
@@ -44,6 +48,20 @@ impl PageRequest {
             })
             .transpose()?;
         Ok(PageRequest { first, after })
+    }
+}
+
+impl PageRequest {
+    /// The page asked for, under the schema's page limit.
+    pub fn from_context(
+        ctx: &async_graphql::Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<PageRequest, ApiError> {
+        let max_page = ctx
+            .data_opt::<crate::QueryLimits>()
+            .map_or(DEFAULT_MAX_PAGE, |limits| limits.max_page_size);
+        PageRequest::parse(first, after, max_page)
     }
 }
 
@@ -87,7 +105,7 @@ pub fn listing<'a, E: sea_orm::EntityTrait>(
     ),
     ApiError,
 > {
-    let page = PageRequest::parse(first, after)?;
+    let page = PageRequest::from_context(ctx, first, after)?;
     let principal = ctx.data_unchecked::<crate::policy::Principal>();
     let db = ctx
         .data_unchecked::<entities::SourceConnections>()

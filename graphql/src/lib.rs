@@ -131,6 +131,8 @@ pub struct QueryLimits {
     pub max_directives_per_field: usize,
     /// Deepest recursion of the document's own structure (nested lists, objects, fragments).
     pub max_recursive_depth: usize,
+    /// Largest `first` of a connection.
+    pub max_page_size: u64,
 }
 
 impl Default for QueryLimits {
@@ -140,6 +142,7 @@ impl Default for QueryLimits {
             max_complexity: 2_000,
             max_directives_per_field: 4,
             max_recursive_depth: 32,
+            max_page_size: connection::DEFAULT_MAX_PAGE,
         }
     }
 }
@@ -148,6 +151,7 @@ impl Default for QueryLimits {
 pub fn build_schema(sources: SourceConnections, limits: QueryLimits) -> AppSchema {
     Schema::build(Query::default(), EmptyMutation, EmptySubscription)
         .data(sources)
+        .data(limits)
         .extension(policy::extension::Enforce)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
