@@ -74,7 +74,11 @@ impl Application {
             max_page_size: settings.max_page_size,
             ..Default::default()
         };
-        let schema = graphql::build_schema(sources.clone(), limits);
+        // Owners come from the catalogue, which the `meta` migrations load.
+        let owners = graphql::write::Owners::load(sources.get(entities::Source::Meta))
+            .await
+            .map_err(|e| StartupError::Http(format!("cannot read the catalogue's owners: {e}")))?;
+        let schema = graphql::build_schema(sources.clone(), limits, owners);
         let state = web::Data::new(AppState {
             settings: Arc::new(settings),
             sources,

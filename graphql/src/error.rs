@@ -44,6 +44,10 @@ pub enum ApiError {
     NotFound(String),
     /// The client sees `BAD_USER_INPUT` and what is wrong with the input.
     BadUserInput(String),
+    /// The client sees `FORBIDDEN` and what it lacks.
+    Forbidden(String),
+    /// The client sees `CONFLICT` and the record's current version (`currentVersion`).
+    Conflict { current_version: i32 },
 }
 
 impl ApiError {
@@ -52,6 +56,8 @@ impl ApiError {
             ApiError::Internal => ErrorCode::Internal,
             ApiError::NotFound(_) => ErrorCode::NotFound,
             ApiError::BadUserInput(_) => ErrorCode::BadUserInput,
+            ApiError::Forbidden(_) => ErrorCode::Forbidden,
+            ApiError::Conflict { .. } => ErrorCode::Conflict,
         }
     }
 
@@ -78,11 +84,23 @@ impl From<DbErr> for ApiError {
 impl From<ApiError> for async_graphql::Error {
     fn from(err: ApiError) -> Self {
         let code = err.code();
+        let current_version = match &err {
+            ApiError::Conflict { current_version } => Some(*current_version),
+            _ => None,
+        };
         let message = match err {
             ApiError::Internal => "internal error".to_owned(),
             ApiError::NotFound(what) => format!("not found: {what}"),
-            ApiError::BadUserInput(why) => why,
+            ApiError::BadUserInput(why) | ApiError::Forbidden(why) => why,
+            ApiError::Conflict { current_version } => format!(
+                "the record changed since it was read; its version is now {current_version}"
+            ),
         };
-        async_graphql::Error::new(message).extend_with(|_, e| e.set("code", code.as_str()))
+        async_graphql::Error::new(message).extend_with(|_, e| {
+            e.set("code", code.as_str());
+            if let Some(version) = current_version {
+                e.set("currentVersion", version);
+            }
+        })
     }
 }

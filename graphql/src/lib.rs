@@ -41,11 +41,16 @@ mod treaties;
 mod unesco;
 mod viewer;
 mod visas;
+pub mod write;
 
-use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
+use async_graphql::{EmptySubscription, MergedObject, Schema};
 use entities::SourceConnections;
 
 pub use error::{ApiError, ErrorCode};
+
+/// The request id, which revisions record.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
 use policy::Principal;
 
 /// The root query: each domain contributes its own object, grouped as the catalogue groups the
@@ -65,6 +70,7 @@ pub struct ServerQuery(
     catalog::CatalogQuery,
     viewer::ViewerQuery,
     node::NodeQuery,
+    write::RevisionQuery,
     audit::AuditQuery,
 );
 
@@ -118,7 +124,7 @@ pub struct OpenInformationQuery(
 );
 
 /// The executable schema.
-pub type AppSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+pub type AppSchema = Schema<Query, write::Mutation, EmptySubscription>;
 
 /// Limits applied to every operation before it runs.
 #[derive(Debug, Clone, Copy)]
@@ -148,9 +154,15 @@ impl Default for QueryLimits {
 }
 
 /// Builds the schema over the given sources.
-pub fn build_schema(sources: SourceConnections, limits: QueryLimits) -> AppSchema {
-    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
+/// Builds the schema over the given sources; `owners` decide who may write each source.
+pub fn build_schema(
+    sources: SourceConnections,
+    limits: QueryLimits,
+    owners: write::Owners,
+) -> AppSchema {
+    Schema::build(Query::default(), write::Mutation, EmptySubscription)
         .data(sources)
+        .data(owners)
         .data(limits)
         .extension(policy::extension::Enforce)
         .limit_depth(limits.max_depth)
@@ -181,7 +193,7 @@ pub fn prepare(
 
 /// The full SDL of the schema. Needs no database.
 pub fn sdl() -> String {
-    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
+    Schema::build(Query::default(), write::Mutation, EmptySubscription)
         .finish()
         .sdl()
 }

@@ -46,6 +46,25 @@ macro_rules! nodes {
             $($node($node),)*
         }
 
+        /// The table behind a record type, for the write path.
+        pub fn record_table(type_name: &str) -> Option<RecordTable> {
+            match type_name {
+                $(stringify!($node) => {
+                    use entities::$($module)::+ as module;
+                    use sea_orm::{ColumnTrait, EntityName, IdenStatic, Iterable};
+                    Some(RecordTable {
+                        type_name: stringify!($node),
+                        source: Source::$source,
+                        table: module::Entity.table_name(),
+                        columns: module::Column::iter()
+                            .map(|c| (c.as_str().to_owned(), c.def()))
+                            .collect(),
+                    })
+                })*
+                _ => None,
+            }
+        }
+
         /// The record of type `type_name` and key `key`, if the caller may see it.
         async fn find(ctx: &Context<'_>, type_name: &str, key: &str) -> Result<Option<Node>, ApiError> {
             use sea_orm::ColumnTrait;
@@ -101,6 +120,14 @@ nodes! {
     BorderDocument => BorderTerritory, border_territory::border_document, Id: i64;
     ForeignMission => DiplomaticCorps, diplomatic_corps::foreign_mission, Id: i64;
     VietnameseMission => VietnameseMissions, vietnamese_missions::vn_mission, Id: i64;
+}
+
+/// A record type's table: its source, name and columns with their definitions.
+pub struct RecordTable {
+    pub type_name: &'static str,
+    pub source: Source,
+    pub table: &'static str,
+    pub columns: Vec<(String, sea_orm::ColumnDef)>,
 }
 
 #[derive(Default)]

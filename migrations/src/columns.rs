@@ -34,3 +34,30 @@ pub fn index(table: &str, columns: &[&str]) -> IndexCreateStatement {
     }
     index
 }
+
+/// The revision table of source `code` (`revisions_<code>`; sources may share one database).
+pub fn revision_table_name(code: &str) -> String {
+    format!("revisions_{}", code.replace('-', "_"))
+}
+
+/// The revision log of one source's records, and its index by record: one row per write, with
+/// who wrote it, for which unit, why, and the changed fields before and after (JSON).
+pub fn revision_table(code: &str) -> (TableCreateStatement, IndexCreateStatement) {
+    let name = revision_table_name(code);
+    let table = Table::create()
+        .table(name.clone())
+        .col(big_integer("id").auto_increment().primary_key())
+        .col(string("record_type"))
+        .col(big_integer("record_id"))
+        .col(integer("version"))
+        .col(string("action"))
+        .col(string_null("unit_code"))
+        .col(string("subject"))
+        .col(text_null("reason"))
+        .col(text_null("before"))
+        .col(text_null("after"))
+        .col(string_null("request_id"))
+        .col(timestamp_with_time_zone("at").default(Expr::current_timestamp()))
+        .take();
+    (table, index(&name, &["record_type", "record_id", "id"]))
+}

@@ -480,9 +480,25 @@ async fn run(
 ) -> Result<(async_graphql::Response, Arc<Disclosures>), HttpResponse> {
     let trace = Arc::new(Disclosures::default());
     let audited = principal.clone();
-    let request = graphql::prepare(request, principal, &state.sources, trace.clone());
+    let request = graphql::prepare(request, principal, &state.sources, trace.clone())
+        .data(graphql::RequestId(request_id.to_owned()));
     let response = state.schema.execute(request).await;
-    let disclosed = trace.snapshot();
+    let mut disclosed = trace.snapshot();
+    // Committed writes: the cache forgets what read their sources, on every node, and each
+    // write joins the audit entry.
+    let writes = trace.writes();
+    for source in writes
+        .iter()
+        .map(|w| w.source)
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        state.cache.invalidate(source).await;
+    }
+    for write in &writes {
+        *disclosed
+            .entry(format!("{} {} v{}", write.action, write.id, write.version))
+            .or_default() += 1;
+    }
     if !disclosed.is_empty() {
         let appended = state
             .audit

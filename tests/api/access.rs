@@ -642,7 +642,9 @@ async fn every_source_has_a_listed_type_with_demo_rows() {
                     json!({}),
                 )
                 .await;
-            let count = body["data"][list]["totalCount"].as_u64().unwrap_or_default();
+            let count = body["data"][list]["totalCount"]
+                .as_u64()
+                .unwrap_or_default();
             assert!(count > 0, "{source}: no demo rows in {list}: {body}");
         }
     }

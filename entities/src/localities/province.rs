@@ -46,6 +46,8 @@ pub struct Model {
     pub confidence: Option<String>,
     /// Always empty: a check constraint refuses any secrecy mark.
     pub secrecy_level: Option<String>,
+    /// When the record was deleted (soft); deleted records are invisible to reads.
+    pub deleted_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

@@ -25,6 +25,8 @@ pub struct Model {
     pub party_member_since: Option<Date>,
     pub health_status: Option<String>,
     pub secrecy_level: Option<String>,
+    /// When the record was deleted (soft); deleted records are invisible to reads.
+    pub deleted_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

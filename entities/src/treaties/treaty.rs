@@ -45,6 +45,8 @@ pub struct Model {
     /// A state-secret level (Mật, Tối mật, Tuyệt mật). Stored rows never carry one (a check
     /// constraint refuses it); row rules still test it.
     pub secrecy_level: Option<String>,
+    /// When the record was deleted (soft); deleted records are invisible to reads.
+    pub deleted_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

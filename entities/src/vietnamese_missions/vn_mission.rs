@@ -20,6 +20,8 @@ pub struct Model {
     pub confidence: Option<String>,
     pub publishable: bool,
     pub secrecy_level: Option<String>,
+    /// When the record was deleted (soft); deleted records are invisible to reads.
+    pub deleted_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

@@ -173,9 +173,22 @@ impl Access {
 pub struct Disclosures {
     disclosed: std::sync::Mutex<std::collections::BTreeMap<String, u64>>,
     sources: std::sync::Mutex<std::collections::BTreeSet<entities::Source>>,
+    writes: std::sync::Mutex<Vec<crate::write::Written>>,
 }
 
 impl Disclosures {
+    /// Notes a committed write.
+    pub fn wrote(&self, write: crate::write::Written) {
+        if let Ok(mut writes) = self.writes.lock() {
+            writes.push(write);
+        }
+    }
+
+    /// The writes the request committed.
+    pub fn writes(&self) -> Vec<crate::write::Written> {
+        self.writes.lock().map(|w| w.clone()).unwrap_or_default()
+    }
+
     pub fn record(&self, type_name: &str, field: &str) {
         if let Ok(mut seen) = self.disclosed.lock() {
             *seen.entry(format!("{type_name}.{field}")).or_default() += 1;

@@ -2,7 +2,7 @@
 //! `NULL`, so the column itself is never read) and which row condition it adds.
 
 use sea_orm::{
-    ConnectionTrait, DbErr, EntityTrait, Iterable, QueryFilter, QuerySelect, Select,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, Iterable, QueryFilter, QuerySelect, Select,
     sea_query::{Expr, IntoCondition},
 };
 
@@ -35,6 +35,12 @@ pub fn select<E: EntityTrait>(principal: &Principal, type_name: &str) -> Option<
         } else {
             query = query.column_as(Expr::cust("NULL"), name);
         }
+    }
+    // Soft-deleted records are gone for every reader; only the write path sees them.
+    if let Some(deleted) =
+        E::Column::iter().find(|c| sea_orm::IdenStatic::as_str(c) == "deleted_at")
+    {
+        query = query.filter(deleted.is_null());
     }
     match rows {
         RowAccess::All => Some(query),
@@ -98,6 +104,11 @@ mod tests {
 
         let staff = sql(&Principal::staff("s", Unit::Lpqt, [Role::Viewer]));
         assert!(staff.contains(r#""treaty"."negotiation_notes""#), "{staff}");
-        assert!(!staff.contains("WHERE"), "{staff}");
+        // Staff see every row that is not deleted.
+        assert!(!staff.contains(r#""status" ="#), "{staff}");
+        assert!(
+            staff.contains(r#""treaty"."deleted_at" IS NULL"#),
+            "{staff}"
+        );
     }
 }

@@ -76,6 +76,7 @@ pub static TYPES: &[TypePolicy] = &[
             r("catalog", Open),
             r("viewer", Open),
             r("node", Open),
+            r("revisions", Internal),
             r("treaties", Open),
             r("treaty", Open),
             r("agreements", Open),
@@ -278,6 +279,42 @@ pub static TYPES: &[TypePolicy] = &[
             "frequencies",
             "website",
             "sources",
+        ],
+    },
+    // Writes: staff only here; who may write which source is the catalogue's owners' call.
+    TypePolicy {
+        name: "Mutation",
+        source: None,
+        rows: all_rows,
+        list: None,
+        keys: &[],
+        fields: &[
+            r("createRecord", Internal),
+            r("updateRecord", Internal),
+            r("correctRecord", Internal),
+            r("deleteRecord", Internal),
+            r("restoreRecord", Internal),
+            r("publishRecord", Internal),
+            r("unpublishRecord", Internal),
+        ],
+    },
+    TypePolicy {
+        name: "WriteResult",
+        source: None,
+        rows: all_rows,
+        list: None,
+        keys: &[],
+        fields: open_fields!["id", "version", "revision"],
+    },
+    // Reached through `revisions` (staff); `before` and `after` keep only readable fields.
+    TypePolicy {
+        name: "Revision",
+        source: None,
+        rows: all_rows,
+        list: None,
+        keys: &[],
+        fields: open_fields![
+            "revision", "version", "action", "unit", "subject", "reason", "before", "after", "at"
         ],
     },
     // Relay's interface of records with a global id; the id is open on every record type.

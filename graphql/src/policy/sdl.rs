@@ -100,9 +100,26 @@ pub fn filter(full: &str, principal: &Principal) -> String {
         }
     }
 
-    // Keep what `Query` reaches through readable fields.
-    let mut reachable = BTreeSet::from(["Query".to_owned()]);
-    let mut frontier = vec!["Query".to_owned()];
+    // Keep what the roots reach through readable fields: `Query`, and `Mutation` when the
+    // caller may run any of it (otherwise the schema block stops naming it).
+    let mutation_readable = document.definitions.iter().any(|d| match d {
+        TypeSystemDefinition::Type(t) if t.node.name.node == "Mutation" => match &t.node.kind {
+            TypeKind::Object(object) => object.fields.iter().any(|f| {
+                registry::access("Mutation", f.node.name.node.as_str())
+                    .is_some_and(|access| principal.can_read(access))
+            }),
+            _ => false,
+        },
+        _ => false,
+    });
+    let mut roots = vec!["Query".to_owned()];
+    if mutation_readable {
+        roots.push("Mutation".to_owned());
+    } else if let Some(line) = lines.iter().position(|l| l.trim() == "mutation: Mutation") {
+        removed_lines[line] = true;
+    }
+    let mut reachable: BTreeSet<String> = roots.iter().cloned().collect();
+    let mut frontier = roots;
     while let Some(name) = frontier.pop() {
         for next in references.get(&name).into_iter().flatten() {
             if reachable.insert(next.clone()) {

@@ -3,7 +3,11 @@
 use sea_orm_migration::MigrationTrait;
 
 mod m20261203_000001_create_personnel;
+mod m20261203_000002_add_revisions_and_deletion;
 
 pub fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-    vec![Box::new(m20261203_000001_create_personnel::Migration)]
+    vec![
+        Box::new(m20261203_000001_create_personnel::Migration),
+        Box::new(m20261203_000002_add_revisions_and_deletion::Migration),
+    ]
 }

@@ -1,0 +1,1044 @@
+//! The write path: owner-unit stewardship of every record type. One generic set of mutations
+//! (`createRecord`, `updateRecord`, `correctRecord`, `deleteRecord`, `restoreRecord`,
+//! `publishRecord`, `unpublishRecord`) and `revisions(id)`; which fields a write may set, and who
+//! may read them back, come from the registry; who may write a source comes from the catalogue
+//! (its owner units). Each write is one transaction on the record's source: the change, checked
+//! against `expectedVersion`, and its revision (who, unit, when, reason, changed fields before
+//! and after). The server then invalidates the cache of the source and appends the audit entry.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use async_graphql::{Context, ID, Json, Object, SimpleObject};
+use chrono::{NaiveDate, Utc};
+use entities::{Source, SourceConnections};
+use sea_orm::{
+    ColumnType, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryResult,
+    TransactionTrait, Value,
+    sea_query::{Alias, Expr, ExprTrait, Query},
+};
+use serde_json::{Map, Value as Json_};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::{
+    error::ApiError,
+    ids::global_id,
+    node::{RecordTable, record_table},
+    policy::{Audience, Principal, Role, Unit, registry},
+};
+
+/// Columns no write sets: the store and the stewardship mutations own them.
+const MANAGED: &[&str] = &[
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "deleted_at",
+    "secrecy_level",
+    "publishable",
+];
+
+/// The secrecy levels of the Law on Protection of State Secrets: a record carrying one is
+/// refused whole, as the shared databases hold no state secret.
+const SECRECY_LEVELS: &[&str] = &["mật", "tối mật", "tuyệt mật"];
+
+/// Longest value of a short string column, and of a text column, in characters.
+const MAX_STRING: usize = 1_000;
+const MAX_TEXT: usize = 100_000;
+
+/// Pairs of date columns where the first may not come after the second.
+const DATE_ORDER: &[(&str, &str)] = &[
+    ("signed_on", "entry_into_force"),
+    ("signed_on", "entry_into_force_for_vn"),
+    ("signed_on", "effective_on"),
+    ("effective_on", "expires_on"),
+    ("valid_from", "valid_to"),
+    ("permit_issued_on", "permit_valid_to"),
+    ("starts_on", "ends_on"),
+    ("received_on", "completed_on"),
+    ("received_on", "issued_on"),
+    ("issued_on", "expires_on"),
+    ("submitted_on", "decided_on"),
+    ("committed_on", "due_on"),
+    ("admitted_on", "official_on"),
+];
+
+/// The owner units of every source, from the catalogue: the databases' owners, and for the
+/// sources of open datasets the datasets' providers.
+#[derive(Debug, Clone, Default)]
+pub struct Owners(BTreeMap<Source, BTreeSet<Unit>>);
+
+impl Owners {
+    pub async fn load(meta: &DatabaseConnection) -> Result<Owners, DbErr> {
+        use entities::meta::{catalog_database_unit, catalog_dataset_source, catalog_open_dataset};
+        let mut owners: BTreeMap<Source, BTreeSet<Unit>> = BTreeMap::new();
+        for row in catalog_database_unit::Entity::find().all(meta).await? {
+            if row.role == "owner"
+                && let (Ok(source), Ok(unit)) = (row.database_code.parse(), row.unit_code.parse())
+            {
+                owners.entry(source).or_default().insert(unit);
+            }
+        }
+        let providers: BTreeMap<String, String> = catalog_open_dataset::Entity::find()
+            .all(meta)
+            .await?
+            .into_iter()
+            .map(|d| (d.code, d.provider_unit))
+            .collect();
+        for link in catalog_dataset_source::Entity::find().all(meta).await? {
+            if let (Ok(source), Some(Ok(unit))) = (
+                link.source_code.parse::<Source>(),
+                providers.get(&link.dataset_code).map(|u| u.parse::<Unit>()),
+            ) && !owners.contains_key(&source)
+            {
+                owners.entry(source).or_default().insert(unit);
+            }
+        }
+        // Sources of datasets drawn on by no catalogue row of their own, once above filled.
+        Ok(Owners(owners))
+    }
+
+    /// The units that own `source`.
+    pub fn of(&self, source: Source) -> impl Iterator<Item = Unit> + '_ {
+        self.0.get(&source).into_iter().flatten().copied()
+    }
+
+    /// Whether `principal` holds `role` in a unit that owns `source` (any unit, for sources
+    /// owned by all units), or is an admin.
+    pub fn may(&self, principal: &Principal, source: Source, role: Role) -> bool {
+        if principal.audience != Audience::Staff {
+            return false;
+        }
+        if principal.roles.contains(&Role::Admin) {
+            return true;
+        }
+        let Some(unit) = principal.unit else {
+            return false;
+        };
+        principal.roles.contains(&role)
+            && self
+                .of(source)
+                .any(|owner| owner == Unit::All || owner == unit)
+    }
+}
+
+/// One committed write, for the server to act on (cache invalidation, audit).
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub source: Source,
+    pub id: String,
+    pub version: i32,
+    pub action: &'static str,
+}
+
+/// What a mutation answers.
+#[derive(SimpleObject)]
+pub struct WriteResult {
+    /// The record's global id.
+    pub id: ID,
+    /// Its version now: the `expectedVersion` of the next write.
+    pub version: i32,
+    /// The number of the revision this write recorded.
+    pub revision: i64,
+}
+
+/// One revision of a record.
+#[derive(SimpleObject)]
+pub struct Revision {
+    pub revision: i64,
+    /// The record's version after this write.
+    pub version: i32,
+    /// `create`, `update`, `correct`, `delete`, `restore`, `publish`, `unpublish`.
+    pub action: String,
+    pub unit: Option<String>,
+    pub subject: String,
+    pub reason: Option<String>,
+    /// The changed fields before the write (those the caller may read).
+    pub before: Json<Map<String, Json_>>,
+    /// The changed fields after the write (those the caller may read).
+    pub after: Json<Map<String, Json_>>,
+    pub at: chrono::DateTime<Utc>,
+}
+
+#[derive(Default)]
+pub struct Mutation;
+
+#[Object]
+impl Mutation {
+    /// Creates a record of `type` (a record type's name) from `fields` (its field names, as
+    /// in the schema). For editors of the owning unit.
+    async fn create_record(
+        &self,
+        ctx: &Context<'_>,
+        r#type: String,
+        fields: Json<Map<String, Json_>>,
+    ) -> Result<Option<WriteResult>, ApiError> {
+        let table = known_type(&r#type)?;
+        let principal = editor(ctx, &table, Role::Editor)?;
+        let values = parse_fields(ctx, &table, principal, &fields.0, true).await?;
+        let db = db_of(ctx, table.source);
+        let txn = db.begin().await?;
+        let mut insert = Query::insert();
+        insert.into_table(Alias::new(table.table));
+        insert.columns(values.keys().map(|c| Alias::new(c.as_str())));
+        insert
+            .values(values.values().cloned().map(Into::into))
+            .map_err(|e| ApiError::BadUserInput(e.to_string()))?;
+        insert.returning_col(Alias::new("id"));
+        let row = txn.query_one(&insert).await?.ok_or(ApiError::Internal)?;
+        let id: i64 = row.try_get("", "id")?;
+        let after = to_json(&values);
+        let revision =
+            record_revision(&txn, ctx, &table, id, 1, "create", None, Map::new(), after).await?;
+        txn.commit().await?;
+        Ok(Some(done(ctx, &table, id, 1, "create", revision)))
+    }
+
+    /// Changes fields of a record; `expectedVersion` is the version read.
+    async fn update_record(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        fields: Json<Map<String, Json_>>,
+    ) -> Result<Option<WriteResult>, ApiError> {
+        change(ctx, &id, expected_version, &fields.0, "update", None).await
+    }
+
+    /// A correction (đính chính): an update with its mandatory reason.
+    async fn correct_record(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        reason: String,
+        fields: Json<Map<String, Json_>>,
+    ) -> Result<Option<WriteResult>, ApiError> {
+        let reason = required_reason(reason)?;
+        change(
+            ctx,
+            &id,
+            expected_version,
+            &fields.0,
+            "correct",
+            Some(reason),
+        )
+        .await
+    }
+
+    /// Deletes a record (softly: it can be restored); the reason is mandatory.
+    async fn delete_record(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        reason: String,
+    ) -> Result<Option<WriteResult>, ApiError> {
+        let reason = required_reason(reason)?;
+        let deleted = Value::ChronoDateTimeUtc(Some(Utc::now()));
+        set_managed(
+            ctx,
+            &id,
+            expected_version,
+            Role::Editor,
+            "delete",
+            Some(reason),
+            ("deleted_at", deleted),
+            false,
+        )
+        .await
+    }
+
+    /// Restores a deleted record.
+    async fn restore_record(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        reason: Option<String>,
+    ) -> Result<Option<WriteResult>, ApiError> {
+        let restored = Value::ChronoDateTimeUtc(None);
+        set_managed(
+            ctx,
+            &id,
+            expected_version,
+            Role::Editor,
+            "restore",
+            reason,
+            ("deleted_at", restored),
+            true,
+        )
+        .await
+    }
+
+    /// Publishes a record: the public API and the open-data files show it from the next
+    /// request. For stewards of the owning unit.
+    async fn publish_record(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+    ) -> Result<Option<WriteResult>, ApiError> {
+        set_managed(
+            ctx,
+            &id,
+            expected_version,
+            Role::Steward,
+            "publish",
+            None,
+            ("publishable", Value::Bool(Some(true))),
+            false,
+        )
+        .await
+    }
+
+    /// Withdraws a record from publication.
+    async fn unpublish_record(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        reason: Option<String>,
+    ) -> Result<Option<WriteResult>, ApiError> {
+        set_managed(
+            ctx,
+            &id,
+            expected_version,
+            Role::Steward,
+            "unpublish",
+            reason,
+            ("publishable", Value::Bool(Some(false))),
+            false,
+        )
+        .await
+    }
+}
+
+#[derive(Default)]
+pub struct RevisionQuery;
+
+#[Object]
+impl RevisionQuery {
+    /// The revisions of a record, oldest first (staff), each limited to the fields the caller
+    /// may read.
+    async fn revisions(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> Result<Option<Vec<Revision>>, ApiError> {
+        let (table, key) = parse_id(&id)?;
+        let principal = ctx.data_unchecked::<Principal>();
+        let db = db_of(ctx, table.source);
+        let name = revision_table(table.source);
+        let query = Query::select()
+            .columns(
+                [
+                    "id",
+                    "version",
+                    "action",
+                    "unit_code",
+                    "subject",
+                    "reason",
+                    "before",
+                    "after",
+                    "at",
+                ]
+                .map(Alias::new),
+            )
+            .from(Alias::new(name))
+            .and_where(Expr::col(Alias::new("record_type")).eq(table.type_name))
+            .and_where(Expr::col(Alias::new("record_id")).eq(key))
+            .order_by(Alias::new("id"), sea_orm::sea_query::Order::Asc)
+            .to_owned();
+        let readable = |map: Map<String, Json_>| -> Map<String, Json_> {
+            map.into_iter()
+                .filter(|(field, _)| {
+                    registry::access(table.type_name, field).is_some_and(|a| principal.can_read(a))
+                })
+                .collect()
+        };
+        let parse = |text: Option<String>| -> Map<String, Json_> {
+            text.and_then(|t| serde_json::from_str(&t).ok())
+                .unwrap_or_default()
+        };
+        let mut out = Vec::new();
+        for row in db.query_all(&query).await? {
+            out.push(Revision {
+                revision: row.try_get("", "id")?,
+                version: row.try_get("", "version")?,
+                action: row.try_get("", "action")?,
+                unit: row.try_get("", "unit_code")?,
+                subject: row.try_get("", "subject")?,
+                reason: row.try_get("", "reason")?,
+                before: Json(readable(parse(row.try_get("", "before")?))),
+                after: Json(readable(parse(row.try_get("", "after")?))),
+                at: row.try_get("", "at")?,
+            });
+        }
+        Ok(Some(out))
+    }
+}
+
+fn db_of<'a>(ctx: &Context<'a>, source: Source) -> &'a DatabaseConnection {
+    ctx.data_unchecked::<SourceConnections>().get(source)
+}
+
+fn revision_table(source: Source) -> String {
+    format!("revisions_{}", source.code().replace('-', "_"))
+}
+
+fn known_type(type_name: &str) -> Result<RecordTable, ApiError> {
+    record_table(type_name)
+        .ok_or_else(|| ApiError::BadUserInput(format!("`type`: no record type {type_name:?}")))
+}
+
+fn parse_id(id: &ID) -> Result<(RecordTable, i64), ApiError> {
+    let (type_name, key) = id.split_once(':').ok_or_else(|| {
+        ApiError::BadUserInput(format!("`id`: {:?} is not a global id", id.as_str()))
+    })?;
+    let table = known_type(type_name)?;
+    let key = key
+        .parse()
+        .map_err(|_| ApiError::BadUserInput(format!("`id`: {:?} names no record", id.as_str())))?;
+    Ok((table, key))
+}
+
+fn required_reason(reason: String) -> Result<String, ApiError> {
+    let reason: String = reason.trim().nfc().collect();
+    if reason.is_empty() || reason.chars().count() > MAX_STRING {
+        return Err(ApiError::BadUserInput(format!(
+            "`reason`: required, at most {MAX_STRING} characters"
+        )));
+    }
+    Ok(reason)
+}
+
+/// The caller, if it may write `table`'s source as `role`.
+fn editor<'a>(
+    ctx: &Context<'a>,
+    table: &RecordTable,
+    role: Role,
+) -> Result<&'a Principal, ApiError> {
+    let principal = ctx.data_unchecked::<Principal>();
+    let owners = ctx.data_unchecked::<Owners>();
+    if owners.may(principal, table.source, role) {
+        return Ok(principal);
+    }
+    let units: Vec<&str> = owners.of(table.source).map(|u| u.code()).collect();
+    Err(ApiError::Forbidden(format!(
+        "writing {} needs the `{}` role in an owning unit of `{}` ({}) or `admin`",
+        table.type_name,
+        role.code(),
+        table.source,
+        units.join(", ")
+    )))
+}
+
+/// `fields` parsed into column values of `table`: known, writable and readable by the writer,
+/// typed by their columns, normalised to NFC, bounded, codes that exist, dates in order.
+async fn parse_fields(
+    ctx: &Context<'_>,
+    table: &RecordTable,
+    principal: &Principal,
+    fields: &Map<String, Json_>,
+    creating: bool,
+) -> Result<BTreeMap<String, Value>, ApiError> {
+    if fields.contains_key("secrecyLevel") || fields.contains_key("secrecy_level") {
+        return Err(ApiError::BadUserInput(
+            "`secrecyLevel`: shared databases hold no state secrets; a marked record is refused"
+                .to_owned(),
+        ));
+    }
+    let policy = registry::type_policy(table.type_name).ok_or(ApiError::Internal)?;
+    let mut values = BTreeMap::new();
+    for (name, value) in fields {
+        let field = policy
+            .fields
+            .iter()
+            .find(|f| f.name == name && f.columns.len() == 1 && !MANAGED.contains(&f.columns[0]))
+            .ok_or_else(|| {
+                ApiError::BadUserInput(format!(
+                    "`{name}`: not a writable field of {}",
+                    table.type_name
+                ))
+            })?;
+        if !principal.can_read(field.access) {
+            return Err(ApiError::Forbidden(format!(
+                "`{name}`: not a field the caller may write"
+            )));
+        }
+        let column = field.columns[0];
+        let def = table
+            .columns
+            .iter()
+            .find(|(c, _)| c == column)
+            .map(|(_, def)| def)
+            .ok_or(ApiError::Internal)?;
+        let parsed = parse_value(def.get_column_type(), def.is_null(), value)
+            .map_err(|why| ApiError::BadUserInput(format!("`{name}`: {why}")))?;
+        values.insert(column.to_owned(), parsed);
+    }
+    if values.is_empty() {
+        return Err(ApiError::BadUserInput(
+            "`fields`: nothing to write".to_owned(),
+        ));
+    }
+    if creating {
+        for (column, def) in &table.columns {
+            if !def.is_null()
+                && !MANAGED.contains(&column.as_str())
+                && !values.contains_key(column)
+                && def.get_column_default().is_none()
+            {
+                let field = policy
+                    .fields
+                    .iter()
+                    .find(|f| f.columns == [column.as_str()])
+                    .map_or(column.as_str(), |f| f.name);
+                return Err(ApiError::BadUserInput(format!("`{field}`: required")));
+            }
+        }
+    }
+    check_codes(ctx, table, &values).await?;
+    Ok(values)
+}
+
+/// A JSON value as the value of a column of type `ty`.
+fn parse_value(ty: &ColumnType, nullable: bool, value: &Json_) -> Result<Value, String> {
+    if value.is_null() {
+        if !nullable {
+            return Err("is required".to_owned());
+        }
+        return Ok(match ty {
+            ColumnType::Integer => Value::Int(None),
+            ColumnType::BigInteger => Value::BigInt(None),
+            ColumnType::Double | ColumnType::Float => Value::Double(None),
+            ColumnType::Boolean => Value::Bool(None),
+            ColumnType::Date => Value::ChronoDate(None),
+            _ => Value::String(None),
+        });
+    }
+    match ty {
+        ColumnType::String(_) | ColumnType::Text | ColumnType::Char(_) => {
+            let text = value.as_str().ok_or("must be a string")?;
+            let text: String = text.trim().nfc().collect();
+            let max = if matches!(ty, ColumnType::Text) {
+                MAX_TEXT
+            } else {
+                MAX_STRING
+            };
+            if text.chars().count() > max {
+                return Err(format!("at most {max} characters"));
+            }
+            if is_secrecy_stamp(&text) {
+                return Err(
+                    "carries a state-secret mark; shared databases hold no state secrets"
+                        .to_owned(),
+                );
+            }
+            if text.is_empty() && !nullable {
+                return Err("is required".to_owned());
+            }
+            Ok(Value::String((!text.is_empty()).then_some(text)))
+        }
+        ColumnType::Integer => value
+            .as_i64()
+            .and_then(|n| i32::try_from(n).ok())
+            .map(|n| Value::Int(Some(n)))
+            .ok_or_else(|| "must be an integer".to_owned()),
+        ColumnType::BigInteger => value
+            .as_i64()
+            .map(|n| Value::BigInt(Some(n)))
+            .ok_or_else(|| "must be an integer".to_owned()),
+        ColumnType::Double | ColumnType::Float => value
+            .as_f64()
+            .filter(|n| n.is_finite())
+            .map(|n| Value::Double(Some(n)))
+            .ok_or_else(|| "must be a number".to_owned()),
+        ColumnType::Boolean => value
+            .as_bool()
+            .map(|b| Value::Bool(Some(b)))
+            .ok_or_else(|| "must be true or false".to_owned()),
+        ColumnType::Date => value
+            .as_str()
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            .map(|d| Value::ChronoDate(Some(d)))
+            .ok_or_else(|| "must be a date YYYY-MM-DD".to_owned()),
+        other => Err(format!("has a type writes cannot set ({other:?})")),
+    }
+}
+
+/// A value that is, or opens with, a secrecy level: `Mật`, `TỐI MẬT: …`, `[Tuyệt mật] …`.
+fn is_secrecy_stamp(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let lower = lower.trim_start_matches(['[', '(']).trim_start();
+    SECRECY_LEVELS.iter().any(|level| {
+        lower == *level
+            || lower
+                .strip_prefix(level)
+                .is_some_and(|rest| rest.starts_with([':', ']', ')', '-', '—']))
+    })
+}
+
+/// Country and province codes that exist; dates are checked where both ends are known.
+async fn check_codes(
+    ctx: &Context<'_>,
+    table: &RecordTable,
+    values: &BTreeMap<String, Value>,
+) -> Result<(), ApiError> {
+    let field_name = |column: &str| {
+        registry::type_policy(table.type_name)
+            .and_then(|t| t.fields.iter().find(|f| f.columns == [column]))
+            .map_or(column.to_owned(), |f| f.name.to_owned())
+    };
+    for (column, value) in values {
+        let Value::String(Some(text)) = value else {
+            continue;
+        };
+        let (codes, table_name, column_name, filter): (Vec<&str>, &str, &str, Option<&str>) =
+            if column.ends_with("country_code") || column == "country_codes" {
+                (
+                    text.split(';').map(str::trim).collect(),
+                    "country",
+                    "code",
+                    None,
+                )
+            } else if column == "province_code" || column == "province_codes" {
+                (
+                    text.split(';').map(str::trim).collect(),
+                    "province",
+                    "code",
+                    Some("valid_to"),
+                )
+            } else {
+                continue;
+            };
+        let source = if table_name == "country" {
+            Source::CountryProfiles
+        } else {
+            Source::Localities
+        };
+        for code in codes {
+            let valid = code.len() == 2
+                && code.bytes().all(|b| {
+                    if table_name == "country" {
+                        b.is_ascii_uppercase()
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                })
+                && exists(db_of(ctx, source), table_name, column_name, code, filter).await?;
+            if !valid {
+                return Err(ApiError::BadUserInput(format!(
+                    "`{}`: {code:?} is not a known {} code",
+                    field_name(column),
+                    if table_name == "country" {
+                        "ISO 3166-1 alpha-2 country"
+                    } else {
+                        "current province"
+                    }
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn exists(
+    db: &DatabaseConnection,
+    table: &str,
+    column: &str,
+    value: &str,
+    still_valid: Option<&str>,
+) -> Result<bool, DbErr> {
+    let mut query = Query::select();
+    query
+        .expr(Expr::val(1))
+        .from(Alias::new(table))
+        .and_where(Expr::col(Alias::new(column)).eq(value));
+    if let Some(valid_to) = still_valid {
+        query.and_where(Expr::col(Alias::new(valid_to)).is_null());
+    }
+    Ok(db.query_one(&query).await?.is_some())
+}
+
+/// The dates of `row` merged with `values`, checked for order.
+fn check_dates(
+    table: &RecordTable,
+    current: &BTreeMap<String, Json_>,
+    values: &BTreeMap<String, Value>,
+) -> Result<(), ApiError> {
+    let date_of = |column: &str| -> Option<NaiveDate> {
+        match values.get(column) {
+            Some(Value::ChronoDate(d)) => *d,
+            Some(_) => None,
+            None => current
+                .get(column)
+                .and_then(Json_::as_str)
+                .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
+        }
+    };
+    for (first, second) in DATE_ORDER {
+        if let (Some(a), Some(b)) = (date_of(first), date_of(second))
+            && a > b
+        {
+            let name = |c: &str| {
+                registry::type_policy(table.type_name)
+                    .and_then(|t| t.fields.iter().find(|f| f.columns == [c]))
+                    .map_or(c.to_owned(), |f| f.name.to_owned())
+            };
+            return Err(ApiError::BadUserInput(format!(
+                "`{}` ({a}) must not come after `{}` ({b})",
+                name(first),
+                name(second)
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn to_json(values: &BTreeMap<String, Value>) -> Map<String, Json_> {
+    values
+        .iter()
+        .map(|(column, value)| (column.clone(), value_json(value)))
+        .collect()
+}
+
+fn value_json(value: &Value) -> Json_ {
+    match value {
+        Value::String(Some(s)) => Json_::String(s.clone()),
+        Value::Int(Some(n)) => Json_::from(*n),
+        Value::BigInt(Some(n)) => Json_::from(*n),
+        Value::Double(Some(n)) => Json_::from(*n),
+        Value::Bool(Some(b)) => Json_::Bool(*b),
+        Value::ChronoDate(Some(d)) => Json_::String(d.to_string()),
+        Value::ChronoDateTimeUtc(Some(t)) => Json_::String(t.to_rfc3339()),
+        _ => Json_::Null,
+    }
+}
+
+/// The current row of `id`: its columns as JSON, its version and whether it is deleted.
+async fn current_row(
+    db: &impl ConnectionTrait,
+    table: &RecordTable,
+    id: i64,
+) -> Result<Option<(BTreeMap<String, Json_>, i32, bool)>, ApiError> {
+    let query = Query::select()
+        .columns(table.columns.iter().map(|(c, _)| Alias::new(c.as_str())))
+        .from(Alias::new(table.table))
+        .and_where(Expr::col(Alias::new("id")).eq(id))
+        .to_owned();
+    let Some(row) = db.query_one(&query).await? else {
+        return Ok(None);
+    };
+    let mut out = BTreeMap::new();
+    for (column, def) in &table.columns {
+        out.insert(
+            column.clone(),
+            column_json(&row, column, def.get_column_type())?,
+        );
+    }
+    let version = out
+        .get("version")
+        .and_then(Json_::as_i64)
+        .unwrap_or_default() as i32;
+    let deleted = out.get("deleted_at").is_some_and(|v| !v.is_null());
+    Ok(Some((out, version, deleted)))
+}
+
+fn column_json(row: &QueryResult, column: &str, ty: &ColumnType) -> Result<Json_, DbErr> {
+    Ok(match ty {
+        ColumnType::Integer => row
+            .try_get::<Option<i32>>("", column)?
+            .map_or(Json_::Null, Json_::from),
+        ColumnType::BigInteger => row
+            .try_get::<Option<i64>>("", column)?
+            .map_or(Json_::Null, Json_::from),
+        ColumnType::Double | ColumnType::Float => row
+            .try_get::<Option<f64>>("", column)?
+            .map_or(Json_::Null, Json_::from),
+        ColumnType::Boolean => row
+            .try_get::<Option<bool>>("", column)?
+            .map_or(Json_::Null, Json_::Bool),
+        ColumnType::Date => row
+            .try_get::<Option<NaiveDate>>("", column)?
+            .map_or(Json_::Null, |d| Json_::String(d.to_string())),
+        ColumnType::TimestampWithTimeZone | ColumnType::Timestamp => row
+            .try_get::<Option<chrono::DateTime<Utc>>>("", column)?
+            .map_or(Json_::Null, |t| Json_::String(t.to_rfc3339())),
+        _ => row
+            .try_get::<Option<String>>("", column)?
+            .map_or(Json_::Null, Json_::String),
+    })
+}
+
+/// An update of `fields` on record `id`, checked against `expected_version`.
+async fn change(
+    ctx: &Context<'_>,
+    id: &ID,
+    expected_version: i32,
+    fields: &Map<String, Json_>,
+    action: &'static str,
+    reason: Option<String>,
+) -> Result<Option<WriteResult>, ApiError> {
+    let (table, key) = parse_id(id)?;
+    let principal = editor(ctx, &table, Role::Editor)?;
+    let values = parse_fields(ctx, &table, principal, fields, false).await?;
+    let db = db_of(ctx, table.source);
+    let txn = db.begin().await?;
+    let (current, version, deleted) = current_row(&txn, &table, key)
+        .await?
+        .filter(|(_, _, deleted)| !deleted)
+        .ok_or_else(|| ApiError::NotFound(id.to_string()))?;
+    debug_assert!(!deleted);
+    check_dates(&table, &current, &values)?;
+    let version =
+        guarded_update(&txn, &table, key, expected_version, version, &values, false).await?;
+    let before = values
+        .keys()
+        .map(|c| (c.clone(), current.get(c).cloned().unwrap_or(Json_::Null)))
+        .collect();
+    let revision = record_revision(
+        &txn,
+        ctx,
+        &table,
+        key,
+        version,
+        action,
+        reason,
+        before,
+        to_json(&values),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Some(done(ctx, &table, key, version, action, revision)))
+}
+
+/// A write of one managed column (deletion, restoration, publication).
+#[allow(clippy::too_many_arguments)]
+async fn set_managed(
+    ctx: &Context<'_>,
+    id: &ID,
+    expected_version: i32,
+    role: Role,
+    action: &'static str,
+    reason: Option<String>,
+    (column, value): (&str, Value),
+    of_deleted: bool,
+) -> Result<Option<WriteResult>, ApiError> {
+    let (table, key) = parse_id(id)?;
+    editor(ctx, &table, role)?;
+    if !table.columns.iter().any(|(c, _)| c == column) {
+        return Err(ApiError::BadUserInput(format!(
+            "{} records cannot be published",
+            table.type_name
+        )));
+    }
+    let reason = reason.map(required_reason).transpose()?;
+    let db = db_of(ctx, table.source);
+    let txn = db.begin().await?;
+    let (current, version, deleted) = current_row(&txn, &table, key)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(id.to_string()))?;
+    if deleted != of_deleted {
+        return Err(if of_deleted {
+            ApiError::BadUserInput(format!("{id:?} is not deleted"))
+        } else {
+            ApiError::NotFound(id.to_string())
+        });
+    }
+    let values = BTreeMap::from([(column.to_owned(), value)]);
+    let version = guarded_update(
+        &txn,
+        &table,
+        key,
+        expected_version,
+        version,
+        &values,
+        of_deleted,
+    )
+    .await?;
+    let before = Map::from_iter([(
+        column.to_owned(),
+        current.get(column).cloned().unwrap_or(Json_::Null),
+    )]);
+    let revision = record_revision(
+        &txn,
+        ctx,
+        &table,
+        key,
+        version,
+        action,
+        reason,
+        before,
+        to_json(&values),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Some(done(ctx, &table, key, version, action, revision)))
+}
+
+/// `UPDATE … SET values, version = version + 1 WHERE id AND version = expected`: the write
+/// that loses a race changes nothing and answers `CONFLICT` with the version that won.
+async fn guarded_update(
+    txn: &impl ConnectionTrait,
+    table: &RecordTable,
+    id: i64,
+    expected: i32,
+    current: i32,
+    values: &BTreeMap<String, Value>,
+    of_deleted: bool,
+) -> Result<i32, ApiError> {
+    if expected != current {
+        return Err(ApiError::Conflict {
+            current_version: current,
+        });
+    }
+    let mut update = Query::update();
+    update.table(Alias::new(table.table));
+    for (column, value) in values {
+        update.value(Alias::new(column.as_str()), value.clone());
+    }
+    update
+        .value(
+            Alias::new("version"),
+            Expr::col(Alias::new("version")).add(1),
+        )
+        .value(
+            Alias::new("updated_at"),
+            Value::ChronoDateTimeUtc(Some(Utc::now())),
+        )
+        .and_where(Expr::col(Alias::new("id")).eq(id))
+        .and_where(Expr::col(Alias::new("version")).eq(expected));
+    if !of_deleted {
+        update.and_where(Expr::col(Alias::new("deleted_at")).is_null());
+    }
+    let result = txn.execute(&update).await?;
+    if result.rows_affected() == 0 {
+        let now = current_row(txn, table, id)
+            .await?
+            .map_or(current, |(_, v, _)| v);
+        return Err(ApiError::Conflict {
+            current_version: now,
+        });
+    }
+    Ok(expected + 1)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn record_revision(
+    txn: &impl ConnectionTrait,
+    ctx: &Context<'_>,
+    table: &RecordTable,
+    id: i64,
+    version: i32,
+    action: &str,
+    reason: Option<String>,
+    before: Map<String, Json_>,
+    after: Map<String, Json_>,
+) -> Result<i64, ApiError> {
+    let principal = ctx.data_unchecked::<Principal>();
+    // Revisions name fields as the schema does.
+    let rename = |map: Map<String, Json_>| -> String {
+        let policy = registry::type_policy(table.type_name);
+        let renamed: Map<String, Json_> = map
+            .into_iter()
+            .map(|(column, value)| {
+                let name = policy
+                    .and_then(|t| t.fields.iter().find(|f| f.columns == [column.as_str()]))
+                    .map_or(column, |f| f.name.to_owned());
+                (name, value)
+            })
+            .collect();
+        Json_::Object(renamed).to_string()
+    };
+    let mut insert = Query::insert();
+    insert
+        .into_table(Alias::new(revision_table(table.source)))
+        .columns(
+            [
+                "record_type",
+                "record_id",
+                "version",
+                "action",
+                "unit_code",
+                "subject",
+                "reason",
+                "before",
+                "after",
+                "request_id",
+                "at",
+            ]
+            .map(Alias::new),
+        )
+        .values([
+            table.type_name.into(),
+            id.into(),
+            version.into(),
+            action.into(),
+            principal.unit.map(|u| u.code().to_owned()).into(),
+            principal.subject.clone().into(),
+            reason.into(),
+            rename(before).into(),
+            rename(after).into(),
+            ctx.data_opt::<crate::RequestId>()
+                .map(|r| r.0.clone())
+                .into(),
+            Value::ChronoDateTimeUtc(Some(Utc::now())).into(),
+        ])
+        .map_err(|e| ApiError::BadUserInput(e.to_string()))?
+        .returning_col(Alias::new("id"));
+    let row = txn.query_one(&insert).await?.ok_or(ApiError::Internal)?;
+    Ok(row.try_get("", "id")?)
+}
+
+fn done(
+    ctx: &Context<'_>,
+    table: &RecordTable,
+    id: i64,
+    version: i32,
+    action: &'static str,
+    revision: i64,
+) -> WriteResult {
+    let global = global_id(table.type_name, &id.to_string());
+    if let Some(trace) = ctx.data_opt::<std::sync::Arc<crate::policy::Disclosures>>() {
+        trace.wrote(Written {
+            source: table.source,
+            id: global.to_string(),
+            version,
+            action,
+        });
+    }
+    WriteResult {
+        id: global,
+        version,
+        revision,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrecy_stamps_are_recognised_and_ordinary_words_are_not() {
+        assert!(is_secrecy_stamp("Mật"));
+        assert!(is_secrecy_stamp("TỐI MẬT: kế hoạch"));
+        assert!(is_secrecy_stamp("[Tuyệt mật] báo cáo"));
+        assert!(!is_secrecy_stamp("Mật độ dân số"));
+        assert!(!is_secrecy_stamp("Hiệp định thương mại"));
+    }
+
+    #[test]
+    fn values_parse_by_column_type_and_say_why_not() {
+        let date = parse_value(&ColumnType::Date, true, &serde_json::json!("2024-02-30"));
+        assert_eq!(date, Err("must be a date YYYY-MM-DD".to_owned()));
+        let text = parse_value(
+            &ColumnType::Text,
+            false,
+            &serde_json::json!("  Cafe\u{301} "),
+        );
+        assert_eq!(text, Ok(Value::String(Some("Café".to_owned()))));
+        let required = parse_value(&ColumnType::Text, false, &serde_json::Value::Null);
+        assert_eq!(required, Err("is required".to_owned()));
+    }
+}
