@@ -67,9 +67,18 @@ impl AuditLog {
     ) -> Result<(), DbErr> {
         let _guard = self.lock.lock().await;
         let txn = db.begin().await?;
-        if txn.get_database_backend() == DbBackend::Postgres {
-            txn.execute_unprepared("LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE")
-                .await?;
+        match txn.get_database_backend() {
+            DbBackend::Postgres => {
+                txn.execute_unprepared("LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE")
+                    .await?;
+            }
+            // Take SQLite's writer lock before reading the last entry: a transaction that read
+            // first could not upgrade while a record write holds the lock, and would fail.
+            DbBackend::Sqlite => {
+                txn.execute_unprepared("UPDATE audit_entry SET id = id WHERE 0 = 1")
+                    .await?;
+            }
+            _ => {}
         }
         let last = audit_entry::Entity::find()
             .order_by_desc(audit_entry::Column::Id)

@@ -175,6 +175,7 @@ impl Mutation {
         let table = known_type(&r#type)?;
         let principal = editor(ctx, &table, Role::Editor)?;
         let values = parse_fields(ctx, &table, principal, &fields.0, true).await?;
+        check_dates(&table, &BTreeMap::new(), &values)?;
         let db = db_of(ctx, table.source);
         let txn = db.begin().await?;
         let mut insert = Query::insert();
@@ -325,7 +326,7 @@ impl RevisionQuery {
         ctx: &Context<'_>,
         id: ID,
     ) -> Result<Option<Vec<Revision>>, ApiError> {
-        let (table, key) = parse_id(&id)?;
+        let (table, key) = parse_id(ctx, &id).await?;
         let principal = ctx.data_unchecked::<Principal>();
         let db = db_of(ctx, table.source);
         let name = revision_table(table.source);
@@ -391,15 +392,42 @@ fn known_type(type_name: &str) -> Result<RecordTable, ApiError> {
         .ok_or_else(|| ApiError::BadUserInput(format!("`type`: no record type {type_name:?}")))
 }
 
-fn parse_id(id: &ID) -> Result<(RecordTable, i64), ApiError> {
+/// The record type and surrogate key of a global id (countries are named by their ISO code).
+async fn parse_id(ctx: &Context<'_>, id: &ID) -> Result<(RecordTable, i64), ApiError> {
     let (type_name, key) = id.split_once(':').ok_or_else(|| {
         ApiError::BadUserInput(format!("`id`: {:?} is not a global id", id.as_str()))
     })?;
     let table = known_type(type_name)?;
-    let key = key
-        .parse()
-        .map_err(|_| ApiError::BadUserInput(format!("`id`: {:?} names no record", id.as_str())))?;
+    let not_found = || ApiError::NotFound(id.to_string());
+    if let Ok(key) = key.parse() {
+        return Ok((table, key));
+    }
+    if table.type_name != "Country" {
+        return Err(not_found());
+    }
+    let query = Query::select()
+        .column(Alias::new("id"))
+        .from(Alias::new(table.table))
+        .and_where(Expr::col(Alias::new("code")).eq(key))
+        .to_owned();
+    let row = db_of(ctx, table.source)
+        .query_one(&query)
+        .await?
+        .ok_or_else(not_found)?;
+    let key: i64 = row.try_get("", "id")?;
     Ok((table, key))
+}
+
+/// Takes the record's write lock before reading it: SQLite's whole-database writer lock, so
+/// that a concurrent writer waits instead of failing to upgrade its read; PostgreSQL's row
+/// lock, so that the version read below is the one the update will see.
+async fn lock_row(txn: &impl ConnectionTrait, table: &RecordTable, id: i64) -> Result<(), DbErr> {
+    let lock = Query::update()
+        .table(Alias::new(table.table))
+        .value(Alias::new("version"), Expr::col(Alias::new("version")))
+        .and_where(Expr::col(Alias::new("id")).eq(id))
+        .to_owned();
+    txn.execute(&lock).await.map(|_| ())
 }
 
 fn required_reason(reason: String) -> Result<String, ApiError> {
@@ -780,11 +808,12 @@ async fn change(
     action: &'static str,
     reason: Option<String>,
 ) -> Result<Option<WriteResult>, ApiError> {
-    let (table, key) = parse_id(id)?;
+    let (table, key) = parse_id(ctx, id).await?;
     let principal = editor(ctx, &table, Role::Editor)?;
     let values = parse_fields(ctx, &table, principal, fields, false).await?;
     let db = db_of(ctx, table.source);
     let txn = db.begin().await?;
+    lock_row(&txn, &table, key).await?;
     let (current, version, deleted) = current_row(&txn, &table, key)
         .await?
         .filter(|(_, _, deleted)| !deleted)
@@ -825,7 +854,7 @@ async fn set_managed(
     (column, value): (&str, Value),
     of_deleted: bool,
 ) -> Result<Option<WriteResult>, ApiError> {
-    let (table, key) = parse_id(id)?;
+    let (table, key) = parse_id(ctx, id).await?;
     editor(ctx, &table, role)?;
     if !table.columns.iter().any(|(c, _)| c == column) {
         return Err(ApiError::BadUserInput(format!(
@@ -836,6 +865,7 @@ async fn set_managed(
     let reason = reason.map(required_reason).transpose()?;
     let db = db_of(ctx, table.source);
     let txn = db.begin().await?;
+    lock_row(&txn, &table, key).await?;
     let (current, version, deleted) = current_row(&txn, &table, key)
         .await?
         .ok_or_else(|| ApiError::NotFound(id.to_string()))?;

@@ -20,3 +20,4 @@ mod relations;
 mod schema;
 mod sources;
 mod tokens;
+mod writes;

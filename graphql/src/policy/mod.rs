@@ -197,7 +197,7 @@ impl Disclosures {
 
     /// Notes that a field of `type_name` was resolved.
     pub fn touch(&self, type_name: &str) {
-        if let Some(source) = registry::type_policy(type_name).and_then(|t| t.source)
+        if let Some(source) = registry::source_policy(type_name).and_then(|t| t.source)
             && let Ok(mut sources) = self.sources.lock()
         {
             sources.insert(source);

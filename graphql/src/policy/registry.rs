@@ -1342,6 +1342,17 @@ pub fn type_policy(type_name: &str) -> Option<&'static TypePolicy> {
     TYPES.iter().find(|t| t.name == type_name)
 }
 
+/// The policy of `type_name`, or of the node type it wraps (`XConnection`, `XEdge`): what a
+/// wrapper's fields tell (`totalCount`) comes from the node type's source.
+pub fn source_policy(type_name: &str) -> Option<&'static TypePolicy> {
+    type_policy(type_name).or_else(|| {
+        type_name
+            .strip_suffix("Connection")
+            .or_else(|| type_name.strip_suffix("Edge"))
+            .and_then(type_policy)
+    })
+}
+
 /// The access class of `type_name.field`; `None` (readable by nobody) when undeclared.
 pub fn access(type_name: &str, field: &str) -> Option<Access> {
     INDEX
