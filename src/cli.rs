@@ -56,6 +56,28 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         scale: Option<u64>,
     },
+    /// Import records into one source from a .csv (header: the schema's field names) or .jsonl
+    /// file, under the rules of the mutations; all or nothing.
+    Import {
+        /// The source (`treaties`, `foreign-ngos`, …).
+        #[arg(long)]
+        source: Source,
+        /// The record type, when the source has several (`Province`, `LocalityCooperation`).
+        #[arg(long = "type", value_name = "TYPE")]
+        type_name: Option<String>,
+        /// The file to import.
+        #[arg(long)]
+        file: std::path::PathBuf,
+        /// Check every row and report; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The writing unit (an owner of the source; default: its first owner).
+        #[arg(long)]
+        unit: Option<Unit>,
+        /// Who imports, as the revisions will name them.
+        #[arg(long, default_value = "import")]
+        subject: String,
+    },
     /// Print the schema as SDL, as one audience sees it.
     Schema {
         /// `public`, `partner` or `staff`; without it, the full schema.
@@ -171,6 +193,8 @@ pub enum CliError {
     Source(#[from] SourceError),
     #[error("{0}")]
     Seed(String),
+    #[error("import: {0}")]
+    Import(String),
     #[error(transparent)]
     Partner(#[from] partners::PartnerError),
     #[error("{0}")]
@@ -215,6 +239,55 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), CliError> {
                 Some(n) => seed_scale(&settings, n).await,
                 None => Ok(()),
             }
+        }
+        Command::Import {
+            source,
+            type_name,
+            file,
+            dry_run,
+            unit,
+            subject,
+        } => {
+            let sources = sources::connect(&settings, Default::default()).await?;
+            sources::migrate_all(&sources).await?;
+            let request = crate::import::ImportRequest {
+                source,
+                type_name: type_name.as_deref(),
+                file: &file,
+                dry_run,
+                unit,
+                subject: &subject,
+            };
+            let report = crate::import::import(&settings, &sources, request)
+                .await
+                .map_err(CliError::Import)?;
+            for (line, field, reason) in &report.errors {
+                println!("row {line}: `{field}`: {reason}");
+            }
+            if !report.errors.is_empty() {
+                let bad: std::collections::BTreeSet<_> =
+                    report.errors.iter().map(|(line, _, _)| line).collect();
+                return Err(CliError::Import(format!(
+                    "{} of {} rows are bad; nothing imported",
+                    bad.len(),
+                    report.rows
+                )));
+            }
+            if dry_run {
+                println!(
+                    "{} rows of {} are valid; nothing written (--dry-run)",
+                    report.rows, report.type_name
+                );
+            } else {
+                println!(
+                    "imported {} {} rows in {:.1} s ({:.0} rows/s)",
+                    report.written,
+                    report.type_name,
+                    report.seconds,
+                    report.written as f64 / report.seconds.max(1e-9)
+                );
+            }
+            Ok(())
         }
         Command::Schema {
             audience,

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod cli;
 pub mod configuration;
 mod http;
+pub mod import;
 mod metrics;
 pub mod partners;
 pub mod sources;

@@ -19,10 +19,10 @@ use sea_orm::{
 use serde_json::{Map, Value as Json_};
 use unicode_normalization::UnicodeNormalization;
 
+pub use crate::node::{RecordTable, record_table};
 use crate::{
     error::ApiError,
     ids::global_id,
-    node::{RecordTable, record_table},
     policy::{Audience, Principal, Role, Unit, registry},
 };
 
@@ -174,23 +174,14 @@ impl Mutation {
     ) -> Result<Option<WriteResult>, ApiError> {
         let table = known_type(&r#type)?;
         let principal = editor(ctx, &table, Role::Editor)?;
-        let values = parse_fields(ctx, &table, principal, &fields.0, true).await?;
-        check_dates(&table, &BTreeMap::new(), &values)?;
+        let codes = CodeBook::load(ctx.data_unchecked::<SourceConnections>()).await?;
+        let values = parse_record(&table, principal, &fields.0, true, &codes, &BTreeMap::new())?;
         let db = db_of(ctx, table.source);
         let txn = db.begin().await?;
-        let mut insert = Query::insert();
-        insert.into_table(Alias::new(table.table));
-        insert.columns(values.keys().map(|c| Alias::new(c.as_str())));
-        insert
-            .values(values.values().cloned().map(Into::into))
-            .map_err(|e| ApiError::BadUserInput(e.to_string()))?;
-        insert.returning_col(Alias::new("id"));
-        let row = txn.query_one(&insert).await?.ok_or(ApiError::Internal)?;
-        let id: i64 = row.try_get("", "id")?;
-        let after = to_json(&values);
-        let revision =
-            record_revision(&txn, ctx, &table, id, 1, "create", None, Map::new(), after).await?;
+        let (ids, revision) =
+            insert_records(&txn, &table, &author(ctx), "create", None, &[values]).await?;
         txn.commit().await?;
+        let id = ids.first().copied().ok_or(ApiError::Internal)?;
         Ok(Some(done(ctx, &table, id, 1, "create", revision)))
     }
 
@@ -461,54 +452,133 @@ fn editor<'a>(
     )))
 }
 
-/// `fields` parsed into column values of `table`: known, writable and readable by the writer,
-/// typed by their columns, normalised to NFC, bounded, codes that exist, dates in order.
-async fn parse_fields(
-    ctx: &Context<'_>,
+/// What is wrong with one field of a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub reason: String,
+    /// The writer may not write this field at all (rather than: the value is wrong).
+    pub forbidden: bool,
+}
+
+impl FieldError {
+    fn new(field: impl Into<String>, reason: impl Into<String>) -> FieldError {
+        FieldError {
+            field: field.into(),
+            reason: reason.into(),
+            forbidden: false,
+        }
+    }
+}
+
+impl From<Vec<FieldError>> for ApiError {
+    fn from(errors: Vec<FieldError>) -> ApiError {
+        let text = errors
+            .iter()
+            .map(|e| format!("`{}`: {}", e.field, e.reason))
+            .collect::<Vec<_>>()
+            .join("; ");
+        if errors.iter().any(|e| e.forbidden) {
+            ApiError::Forbidden(text)
+        } else {
+            ApiError::BadUserInput(text)
+        }
+    }
+}
+
+/// The codes records may refer to: ISO countries, and provinces as they are since 2025.
+#[derive(Debug, Default)]
+pub struct CodeBook {
+    countries: BTreeSet<String>,
+    provinces: BTreeSet<String>,
+}
+
+impl CodeBook {
+    pub async fn load(sources: &SourceConnections) -> Result<CodeBook, DbErr> {
+        let codes = |db: &DatabaseConnection, table: &str, current_only: bool| {
+            let mut query = Query::select();
+            query.column(Alias::new("code")).from(Alias::new(table));
+            if current_only {
+                query.and_where(Expr::col(Alias::new("valid_to")).is_null());
+            }
+            let db = db.clone();
+            async move {
+                let rows = db.query_all(&query).await?;
+                rows.iter()
+                    .map(|row| row.try_get::<String>("", "code"))
+                    .collect::<Result<BTreeSet<_>, _>>()
+            }
+        };
+        Ok(CodeBook {
+            countries: codes(sources.get(Source::CountryProfiles), "country", false).await?,
+            provinces: codes(sources.get(Source::Localities), "province", true).await?,
+        })
+    }
+}
+
+/// `fields` (schema field names) parsed into column values of `table`: known, writable and
+/// readable by the writer, typed by their columns, normalised to NFC, bounded, without secrecy
+/// marks, codes that exist, dates in order with the record's `current` ones. Every error is
+/// reported, each naming its field.
+pub fn parse_record(
     table: &RecordTable,
     principal: &Principal,
     fields: &Map<String, Json_>,
     creating: bool,
-) -> Result<BTreeMap<String, Value>, ApiError> {
-    if fields.contains_key("secrecyLevel") || fields.contains_key("secrecy_level") {
-        return Err(ApiError::BadUserInput(
-            "`secrecyLevel`: shared databases hold no state secrets; a marked record is refused"
-                .to_owned(),
-        ));
+    codes: &CodeBook,
+    current: &BTreeMap<String, Json_>,
+) -> Result<BTreeMap<String, Value>, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    for marked in ["secrecyLevel", "secrecy_level"] {
+        if fields.contains_key(marked) {
+            errors.push(FieldError::new(
+                marked,
+                "shared databases hold no state secrets; a marked record is refused",
+            ));
+        }
     }
-    let policy = registry::type_policy(table.type_name).ok_or(ApiError::Internal)?;
+    let Some(policy) = registry::type_policy(table.type_name) else {
+        return Err(vec![FieldError::new("type", "not a record type")]);
+    };
     let mut values = BTreeMap::new();
     for (name, value) in fields {
-        let field = policy
+        if name == "secrecyLevel" || name == "secrecy_level" {
+            continue;
+        }
+        let Some(field) = policy
             .fields
             .iter()
             .find(|f| f.name == name && f.columns.len() == 1 && !MANAGED.contains(&f.columns[0]))
-            .ok_or_else(|| {
-                ApiError::BadUserInput(format!(
-                    "`{name}`: not a writable field of {}",
-                    table.type_name
-                ))
-            })?;
+        else {
+            errors.push(FieldError::new(
+                name,
+                format!("not a writable field of {}", table.type_name),
+            ));
+            continue;
+        };
         if !principal.can_read(field.access) {
-            return Err(ApiError::Forbidden(format!(
-                "`{name}`: not a field the caller may write"
-            )));
+            errors.push(FieldError {
+                forbidden: true,
+                ..FieldError::new(name, "not a field the writer may write")
+            });
+            continue;
         }
         let column = field.columns[0];
-        let def = table
-            .columns
-            .iter()
-            .find(|(c, _)| c == column)
-            .map(|(_, def)| def)
-            .ok_or(ApiError::Internal)?;
-        let parsed = parse_value(def.get_column_type(), def.is_null(), value)
-            .map_err(|why| ApiError::BadUserInput(format!("`{name}`: {why}")))?;
-        values.insert(column.to_owned(), parsed);
+        let Some((_, def)) = table.columns.iter().find(|(c, _)| c == column) else {
+            errors.push(FieldError::new(name, "has no column"));
+            continue;
+        };
+        match parse_value(def.get_column_type(), def.is_null(), value)
+            .and_then(|parsed| check_code(column, &parsed, codes).map(|()| parsed))
+        {
+            Ok(parsed) => {
+                values.insert(column.to_owned(), parsed);
+            }
+            Err(reason) => errors.push(FieldError::new(name, reason)),
+        }
     }
-    if values.is_empty() {
-        return Err(ApiError::BadUserInput(
-            "`fields`: nothing to write".to_owned(),
-        ));
+    if values.is_empty() && errors.is_empty() {
+        errors.push(FieldError::new("fields", "nothing to write"));
     }
     if creating {
         for (column, def) in &table.columns {
@@ -517,17 +587,45 @@ async fn parse_fields(
                 && !values.contains_key(column)
                 && def.get_column_default().is_none()
             {
-                let field = policy
-                    .fields
-                    .iter()
-                    .find(|f| f.columns == [column.as_str()])
-                    .map_or(column.as_str(), |f| f.name);
-                return Err(ApiError::BadUserInput(format!("`{field}`: required")));
+                errors.push(FieldError::new(field_name(table, column), "required"));
             }
         }
     }
-    check_codes(ctx, table, &values).await?;
-    Ok(values)
+    if let Err(error) = check_dates(table, current, &values) {
+        errors.push(error);
+    }
+    if errors.is_empty() {
+        Ok(values)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The schema name of a column of `table`.
+fn field_name(table: &RecordTable, column: &str) -> String {
+    registry::type_policy(table.type_name)
+        .and_then(|t| t.fields.iter().find(|f| f.columns == [column]))
+        .map_or(column.to_owned(), |f| f.name.to_owned())
+}
+
+/// Country and province codes must exist (lists: every item).
+fn check_code(column: &str, value: &Value, codes: &CodeBook) -> Result<(), String> {
+    let Value::String(Some(text)) = value else {
+        return Ok(());
+    };
+    let (known, what) = if column.ends_with("country_code") || column == "country_codes" {
+        (&codes.countries, "ISO 3166-1 alpha-2 country")
+    } else if column == "province_code" || column == "province_codes" {
+        (&codes.provinces, "current province")
+    } else {
+        return Ok(());
+    };
+    for code in text.split(';').map(str::trim) {
+        if !known.contains(code) {
+            return Err(format!("{code:?} is not a known {what} code"));
+        }
+    }
+    Ok(())
 }
 
 /// A JSON value as the value of a column of type `ty`.
@@ -607,94 +705,12 @@ fn is_secrecy_stamp(text: &str) -> bool {
     })
 }
 
-/// Country and province codes that exist; dates are checked where both ends are known.
-async fn check_codes(
-    ctx: &Context<'_>,
-    table: &RecordTable,
-    values: &BTreeMap<String, Value>,
-) -> Result<(), ApiError> {
-    let field_name = |column: &str| {
-        registry::type_policy(table.type_name)
-            .and_then(|t| t.fields.iter().find(|f| f.columns == [column]))
-            .map_or(column.to_owned(), |f| f.name.to_owned())
-    };
-    for (column, value) in values {
-        let Value::String(Some(text)) = value else {
-            continue;
-        };
-        let (codes, table_name, column_name, filter): (Vec<&str>, &str, &str, Option<&str>) =
-            if column.ends_with("country_code") || column == "country_codes" {
-                (
-                    text.split(';').map(str::trim).collect(),
-                    "country",
-                    "code",
-                    None,
-                )
-            } else if column == "province_code" || column == "province_codes" {
-                (
-                    text.split(';').map(str::trim).collect(),
-                    "province",
-                    "code",
-                    Some("valid_to"),
-                )
-            } else {
-                continue;
-            };
-        let source = if table_name == "country" {
-            Source::CountryProfiles
-        } else {
-            Source::Localities
-        };
-        for code in codes {
-            let valid = code.len() == 2
-                && code.bytes().all(|b| {
-                    if table_name == "country" {
-                        b.is_ascii_uppercase()
-                    } else {
-                        b.is_ascii_digit()
-                    }
-                })
-                && exists(db_of(ctx, source), table_name, column_name, code, filter).await?;
-            if !valid {
-                return Err(ApiError::BadUserInput(format!(
-                    "`{}`: {code:?} is not a known {} code",
-                    field_name(column),
-                    if table_name == "country" {
-                        "ISO 3166-1 alpha-2 country"
-                    } else {
-                        "current province"
-                    }
-                )));
-            }
-        }
-    }
-    Ok(())
-}
-
-async fn exists(
-    db: &DatabaseConnection,
-    table: &str,
-    column: &str,
-    value: &str,
-    still_valid: Option<&str>,
-) -> Result<bool, DbErr> {
-    let mut query = Query::select();
-    query
-        .expr(Expr::val(1))
-        .from(Alias::new(table))
-        .and_where(Expr::col(Alias::new(column)).eq(value));
-    if let Some(valid_to) = still_valid {
-        query.and_where(Expr::col(Alias::new(valid_to)).is_null());
-    }
-    Ok(db.query_one(&query).await?.is_some())
-}
-
-/// The dates of `row` merged with `values`, checked for order.
+/// The dates of the `current` record merged with `values`, checked for order.
 fn check_dates(
     table: &RecordTable,
     current: &BTreeMap<String, Json_>,
     values: &BTreeMap<String, Value>,
-) -> Result<(), ApiError> {
+) -> Result<(), FieldError> {
     let date_of = |column: &str| -> Option<NaiveDate> {
         match values.get(column) {
             Some(Value::ChronoDate(d)) => *d,
@@ -709,16 +725,13 @@ fn check_dates(
         if let (Some(a), Some(b)) = (date_of(first), date_of(second))
             && a > b
         {
-            let name = |c: &str| {
-                registry::type_policy(table.type_name)
-                    .and_then(|t| t.fields.iter().find(|f| f.columns == [c]))
-                    .map_or(c.to_owned(), |f| f.name.to_owned())
-            };
-            return Err(ApiError::BadUserInput(format!(
-                "`{}` ({a}) must not come after `{}` ({b})",
-                name(first),
-                name(second)
-            )));
+            return Err(FieldError::new(
+                field_name(table, first),
+                format!(
+                    "{a} must not come after `{}` ({b})",
+                    field_name(table, second)
+                ),
+            ));
         }
     }
     Ok(())
@@ -810,16 +823,15 @@ async fn change(
 ) -> Result<Option<WriteResult>, ApiError> {
     let (table, key) = parse_id(ctx, id).await?;
     let principal = editor(ctx, &table, Role::Editor)?;
-    let values = parse_fields(ctx, &table, principal, fields, false).await?;
+    let codes = CodeBook::load(ctx.data_unchecked::<SourceConnections>()).await?;
     let db = db_of(ctx, table.source);
     let txn = db.begin().await?;
     lock_row(&txn, &table, key).await?;
-    let (current, version, deleted) = current_row(&txn, &table, key)
+    let (current, version, _) = current_row(&txn, &table, key)
         .await?
         .filter(|(_, _, deleted)| !deleted)
         .ok_or_else(|| ApiError::NotFound(id.to_string()))?;
-    debug_assert!(!deleted);
-    check_dates(&table, &current, &values)?;
+    let values = parse_record(&table, principal, fields, false, &codes, &current)?;
     let version =
         guarded_update(&txn, &table, key, expected_version, version, &values, false).await?;
     let before = values
@@ -828,7 +840,7 @@ async fn change(
         .collect();
     let revision = record_revision(
         &txn,
-        ctx,
+        &author(ctx),
         &table,
         key,
         version,
@@ -893,7 +905,7 @@ async fn set_managed(
     )]);
     let revision = record_revision(
         &txn,
-        ctx,
+        &author(ctx),
         &table,
         key,
         version,
@@ -905,6 +917,66 @@ async fn set_managed(
     .await?;
     txn.commit().await?;
     Ok(Some(done(ctx, &table, key, version, action, revision)))
+}
+
+/// Who writes: recorded in every revision.
+#[derive(Debug, Clone)]
+pub struct Author {
+    pub unit: Option<String>,
+    pub subject: String,
+    pub request_id: Option<String>,
+}
+
+fn author(ctx: &Context<'_>) -> Author {
+    let principal = ctx.data_unchecked::<Principal>();
+    Author {
+        unit: principal.unit.map(|u| u.code().to_owned()),
+        subject: principal.subject.clone().unwrap_or_default(),
+        request_id: ctx.data_opt::<crate::RequestId>().map(|r| r.0.clone()),
+    }
+}
+
+/// Inserts parsed records of `table` and their revisions, in the caller's transaction: the ids
+/// of the new records, in order, and the last revision number.
+pub async fn insert_records(
+    txn: &impl ConnectionTrait,
+    table: &RecordTable,
+    author: &Author,
+    action: &str,
+    reason: Option<String>,
+    rows: &[BTreeMap<String, Value>],
+) -> Result<(Vec<i64>, i64), DbErr> {
+    let mut ids = Vec::with_capacity(rows.len());
+    let mut last_revision = 0;
+    for values in rows {
+        let mut insert = Query::insert();
+        insert
+            .into_table(Alias::new(table.table))
+            .columns(values.keys().map(|c| Alias::new(c.as_str())))
+            .values(values.values().cloned().map(Into::into))
+            .map_err(|e| DbErr::Custom(e.to_string()))?
+            .returning_col(Alias::new("id"));
+        let row = txn
+            .query_one(&insert)
+            .await?
+            .ok_or_else(|| DbErr::Custom("INSERT returned no id".to_owned()))?;
+        let id: i64 = row.try_get("", "id")?;
+        last_revision = record_revision(
+            txn,
+            author,
+            table,
+            id,
+            1,
+            action,
+            reason.clone(),
+            Map::new(),
+            to_json(values),
+        )
+        .await
+        .map_err(|e| DbErr::Custom(format!("{e:?}")))?;
+        ids.push(id);
+    }
+    Ok((ids, last_revision))
 }
 
 /// `UPDATE … SET values, version = version + 1 WHERE id AND version = expected`: the write
@@ -957,7 +1029,7 @@ async fn guarded_update(
 #[allow(clippy::too_many_arguments)]
 async fn record_revision(
     txn: &impl ConnectionTrait,
-    ctx: &Context<'_>,
+    author: &Author,
     table: &RecordTable,
     id: i64,
     version: i32,
@@ -966,7 +1038,6 @@ async fn record_revision(
     before: Map<String, Json_>,
     after: Map<String, Json_>,
 ) -> Result<i64, ApiError> {
-    let principal = ctx.data_unchecked::<Principal>();
     // Revisions name fields as the schema does.
     let rename = |map: Map<String, Json_>| -> String {
         let policy = registry::type_policy(table.type_name);
@@ -1005,14 +1076,12 @@ async fn record_revision(
             id.into(),
             version.into(),
             action.into(),
-            principal.unit.map(|u| u.code().to_owned()).into(),
-            principal.subject.clone().into(),
+            author.unit.clone().into(),
+            author.subject.clone().into(),
             reason.into(),
             rename(before).into(),
             rename(after).into(),
-            ctx.data_opt::<crate::RequestId>()
-                .map(|r| r.0.clone())
-                .into(),
+            author.request_id.clone().into(),
             Value::ChronoDateTimeUtc(Some(Utc::now())).into(),
         ])
         .map_err(|e| ApiError::BadUserInput(e.to_string()))?

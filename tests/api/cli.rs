@@ -203,3 +203,114 @@ async fn seed_scale_adds_deterministic_rows_once() {
         );
     }
 }
+
+/// `import` checks every row under the mutations' rules: a file with bad rows writes nothing
+/// and names each bad row and field; `--dry-run` writes nothing; a good file is imported whole,
+/// with a revision per record.
+#[tokio::test]
+async fn import_is_all_or_nothing_and_reports_each_bad_row() {
+    let app = crate::helpers::spawn_app().await;
+    let staff = app.staff_token("NV", &["viewer"]);
+    let count = || async {
+        let (_, body) = app
+            .graphql_as(
+                Some(&staff),
+                "{ foreignNgos { totalCount } }",
+                serde_json::json!({}),
+            )
+            .await;
+        body["data"]["foreignNgos"]["totalCount"]
+            .as_u64()
+            .expect("count")
+    };
+    let before = count().await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let header = "nameEn,originCountryCode,registrationKind,permitNumber,permitIssuedOn,permitValidTo,fields,provinceCodes,status";
+    let good = [
+        "Import Demo One (fictional),US,project_office,IMP-0001,2025-01-01,2030-01-01,health,01,active",
+        "Import Demo Two (fictional),JP,operation,IMP-0002,2025-02-01,2029-02-01,education;water,48,active",
+    ];
+    let bad_file = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad_file,
+        format!(
+            "{header}\n{}\nImport Bad (fictional),XX,operation,IMP-0003,2025-03-01,2024-03-01,health,01,active\n{}\nImport Bad Two (fictional),FR,operation,IMP-0004,2025-13-01,,health,99,active\n",
+            good[0], good[1]
+        ),
+    )
+    .expect("write");
+    let output = app.cli_output(&[
+        "import",
+        "--source",
+        "foreign-ngos",
+        "--file",
+        bad_file.to_str().expect("path"),
+    ]);
+    assert!(!output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("row 3: `originCountryCode`"), "{stdout}");
+    assert!(stdout.contains("row 3: `permitIssuedOn`"), "{stdout}");
+    assert!(stdout.contains("row 5: `permitIssuedOn`"), "{stdout}");
+    assert!(stdout.contains("row 5: `provinceCodes`"), "{stdout}");
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("2 of 4 rows are bad; nothing imported")
+    );
+    assert_eq!(count().await, before, "nothing written");
+
+    let good_file = dir.path().join("good.csv");
+    std::fs::write(&good_file, format!("{header}\n{}\n{}\n", good[0], good[1])).expect("write");
+    let path = good_file.to_str().expect("path");
+    let stdout = app.cli(&[
+        "import",
+        "--source",
+        "foreign-ngos",
+        "--file",
+        path,
+        "--dry-run",
+    ]);
+    assert!(
+        stdout.contains("2 rows of ForeignNgo are valid; nothing written"),
+        "{stdout}"
+    );
+    assert_eq!(count().await, before);
+
+    let stdout = app.cli(&[
+        "import",
+        "--source",
+        "foreign-ngos",
+        "--file",
+        path,
+        "--subject",
+        "digitiser",
+    ]);
+    assert!(stdout.contains("imported 2 ForeignNgo rows"), "{stdout}");
+    assert_eq!(count().await, before + 2);
+    let (_, body) = app
+        .graphql_as(
+            Some(&staff),
+            r#"{ foreignNgos(filter: {country: "JP"}) { edges { node { id nameEn } } } }"#,
+            serde_json::json!({}),
+        )
+        .await;
+    let id = body["data"]["foreignNgos"]["edges"]
+        .as_array()
+        .and_then(|edges| {
+            edges
+                .iter()
+                .find(|e| e["node"]["nameEn"] == "Import Demo Two (fictional)")
+        })
+        .map(|e| e["node"]["id"].as_str().expect("id").to_owned())
+        .unwrap_or_else(|| panic!("{body}"));
+    let (_, body) = app
+        .graphql_as(
+            Some(&staff),
+            "query($id: ID!) { revisions(id: $id) { action subject unit after } }",
+            serde_json::json!({ "id": id }),
+        )
+        .await;
+    let revision = &body["data"]["revisions"][0];
+    assert_eq!(revision["action"], "import", "{body}");
+    assert_eq!(revision["subject"], "digitiser");
+    assert_eq!(revision["unit"], "NV");
+    assert_eq!(revision["after"]["permitNumber"], "IMP-0002");
+}
