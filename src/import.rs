@@ -175,9 +175,12 @@ fn record_table_of(source: Source, type_name: Option<&str>) -> Result<RecordTabl
     graphql::write::record_table(chosen).ok_or_else(|| format!("{chosen} is not writable"))
 }
 
+/// One record of a file and the line it is on.
+type NumberedRecord = (usize, Map<String, Value>);
+
 /// The records of a `.csv` (header: the schema's field names) or `.jsonl` (one object per
 /// line) file, each with its line number.
-fn read_file(path: &Path, table: &RecordTable) -> Result<Vec<(usize, Map<String, Value>)>, String> {
+fn read_file(path: &Path, table: &RecordTable) -> Result<Vec<NumberedRecord>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     match path.extension().and_then(|e| e.to_str()) {
         Some("csv") => {
