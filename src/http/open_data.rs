@@ -271,6 +271,53 @@ fn download(name: &str) -> Option<Download> {
                 "website",
             ],
         }),
+        // Appendix 3, dataset 2: policies on borders and territory, border lines and their
+        // legal instruments.
+        "border-territory" => Some(Download {
+            list: "borderDocuments",
+            columns: &[
+                "kind",
+                "titleVi",
+                "titleEn",
+                "neighbourCountryCode",
+                "signedOn",
+                "effectiveOn",
+                "lengthKm",
+                "summaryVi",
+                "summaryEn",
+                "url",
+            ],
+        }),
+        // Appendix 3, dataset 5: the State awards conferred on MOFA's proposal (the public row
+        // rule keeps the published foreign awards).
+        "foreign-awards" => Some(Download {
+            list: "awards",
+            columns: &[
+                "recipientName",
+                "recipientKind",
+                "recipientCountryCode",
+                "overseasVietnamese",
+                "awardVi",
+                "awardEn",
+                "decisionNumber",
+                "decidedOn",
+                "decidedBy",
+            ],
+        }),
+        // Appendix 3, dataset 6: published economic-diplomacy information.
+        "economic-diplomacy" => Some(Download {
+            list: "economicDiplomacyItems",
+            columns: &[
+                "kind",
+                "titleVi",
+                "titleEn",
+                "summaryVi",
+                "summaryEn",
+                "publishedOn",
+                "countryCodes",
+                "url",
+            ],
+        }),
         // The treaties in force that may be published.
         "treaties-in-force" => Some(Download {
             list: "treaties",
@@ -336,10 +383,12 @@ async fn download_rows(
     }
 }
 
+/// A cell of a CSV download; lists are `;`-separated, as in the records.
 fn csv_cell(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(csv_cell).collect::<Vec<_>>().join(";"),
         other => other.to_string(),
     }
 }

@@ -171,7 +171,7 @@ async fn downloads_parse_and_match_the_graphql_data() {
     let rows = treaties["rows"].as_array().expect("rows");
     assert!(rows.len() > 20);
     assert!(rows.iter().all(|r| r["status"] == "in_force"));
-    let (status, _) = get(&app, "/open-data/border-territory.csv").await;
+    let (status, _) = get(&app, "/open-data/no-such-dataset.csv").await;
     assert_eq!(status, 404);
 }
 
@@ -305,4 +305,64 @@ async fn unesco_titles_are_open_and_downloadable() {
     let (status, json) = get(&app, "/open-data/cultural-diplomacy.json").await;
     assert_eq!(status, 200);
     assert_eq!(json["rows"].as_array().map(Vec::len), Some(51));
+}
+
+/// Each of the 8 open datasets of Appendix 3 downloads as CSV and JSON, with as many rows as the
+/// public sees in its GraphQL list.
+#[tokio::test]
+async fn every_open_dataset_downloads_as_csv_and_json_with_the_public_rows() {
+    let app = spawn_app().await;
+    let datasets = [
+        ("consular-information", "visaExemptions"),
+        ("border-territory", "borderDocuments"),
+        ("international-agreements", "agreements"),
+        ("diplomatic-corps", "foreignMissions"),
+        ("foreign-awards", "awards"),
+        ("economic-diplomacy", "economicDiplomacyItems"),
+        ("cultural-diplomacy", "unescoTitles"),
+        ("vietnamese-missions", "vietnameseMissions"),
+    ];
+    for (dataset, list) in datasets {
+        let (_, body) = app
+            .graphql(
+                &format!("{{ {list} {{ totalCount }} }}"),
+                serde_json::json!({}),
+            )
+            .await;
+        let public = body["data"][list]["totalCount"].as_u64().expect("count") as usize;
+        assert!(public > 0, "{dataset}: the public sees no rows");
+        let csv_text = app
+            .client
+            .get(app.url(&format!("/open-data/{dataset}.csv")))
+            .send()
+            .await
+            .expect("csv")
+            .text()
+            .await
+            .expect("text");
+        let rows = csv::Reader::from_reader(csv_text.as_bytes())
+            .records()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_or_else(|e| panic!("{dataset}.csv: {e}"));
+        assert_eq!(rows.len(), public, "{dataset}.csv");
+        let json: serde_json::Value = app
+            .client
+            .get(app.url(&format!("/open-data/{dataset}.json")))
+            .send()
+            .await
+            .expect("json")
+            .json()
+            .await
+            .unwrap_or_else(|e| panic!("{dataset}.json: {e}"));
+        let items = json["rows"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{dataset}.json: {json}"));
+        assert_eq!(items.len(), public, "{dataset}.json");
+        let columns = json["columns"].as_array().expect("columns");
+        assert_eq!(
+            columns.len(),
+            rows.first().map_or(0, |r| r.len()),
+            "{dataset}: CSV and JSON columns"
+        );
+    }
 }
