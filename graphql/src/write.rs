@@ -45,6 +45,209 @@ const SECRECY_LEVELS: &[&str] = &["mật", "tối mật", "tuyệt mật"];
 const MAX_STRING: usize = 1_000;
 const MAX_TEXT: usize = 100_000;
 
+/// The values an enumerated column accepts, per record type.
+const ENUMERATIONS: &[(&str, &str, &[&str])] = &[
+    (
+        "Treaty",
+        "status",
+        &[
+            "negotiating",
+            "signed",
+            "in_force",
+            "suspended",
+            "terminated",
+            "expired",
+        ],
+    ),
+    (
+        "Agreement",
+        "status",
+        &[
+            "negotiating",
+            "signed",
+            "in_force",
+            "suspended",
+            "terminated",
+            "expired",
+        ],
+    ),
+    (
+        "VisaExemption",
+        "status",
+        &["in_force", "superseded", "expired"],
+    ),
+    (
+        "VisaExemption",
+        "exemption_type",
+        &[
+            "unilateral",
+            "bilateral_ordinary",
+            "bilateral_official",
+            "special_zone",
+            "special_category",
+        ],
+    ),
+    (
+        "BorderDocument",
+        "kind",
+        &[
+            "policy",
+            "treaty",
+            "protocol",
+            "legal_instrument",
+            "border_line",
+        ],
+    ),
+    (
+        "PrivilegeRule",
+        "covered_kind",
+        &[
+            "diplomatic_mission",
+            "consular_post",
+            "international_organisation",
+            "un_agency",
+        ],
+    ),
+    ("PrivilegeRule", "status", &["in_force", "superseded"]),
+    ("Award", "scope", &["foreign", "domestic"]),
+    ("Award", "recipient_kind", &["individual", "collective"]),
+    (
+        "Award",
+        "decided_by",
+        &["president", "prime_minister", "minister"],
+    ),
+    (
+        "EconomicDiplomacyItem",
+        "kind",
+        &[
+            "direction",
+            "socio_economic",
+            "digital_economy",
+            "green_economy",
+            "finance",
+            "speech",
+        ],
+    ),
+    (
+        "LibraryItem",
+        "kind",
+        &[
+            "document",
+            "research_project",
+            "thesis",
+            "dissertation",
+            "article",
+            "journal",
+        ],
+    ),
+    ("LibraryItem", "access_level", &["open", "internal"]),
+    (
+        "NewsItem",
+        "channel",
+        &["bulletin_a", "vna", "mission_report", "portal", "newspaper"],
+    ),
+    (
+        "DirectionItem",
+        "kind",
+        &[
+            "incoming_document",
+            "outgoing_document",
+            "legal_document",
+            "procedure",
+            "direction",
+            "task",
+        ],
+    ),
+    (
+        "DirectionItem",
+        "task_status",
+        &["open", "in_progress", "done", "overdue"],
+    ),
+    (
+        "Conference",
+        "kind",
+        &["conference", "seminar", "workshop", "forum"],
+    ),
+    ("Conference", "status", &["planned", "held", "cancelled"]),
+    (
+        "LocalityCooperation",
+        "kind",
+        &["master_plan", "commitment", "support_task"],
+    ),
+    (
+        "LocalityCooperation",
+        "status",
+        &["open", "in_progress", "done"],
+    ),
+    (
+        "PublicAsset",
+        "kind",
+        &["building", "vehicle", "equipment", "it", "other"],
+    ),
+    (
+        "PublicAsset",
+        "condition",
+        &["in_use", "idle", "to_dispose", "disposed"],
+    ),
+    (
+        "Premise",
+        "use_kind",
+        &["chancery", "residence", "office", "staff_housing", "land"],
+    ),
+    ("Premise", "tenure", &["owned", "leased", "allocated"]),
+    (
+        "PartyMember",
+        "status",
+        &["active", "transferred_in", "transferred_out"],
+    ),
+    (
+        "OverseasOrganisation",
+        "kind",
+        &[
+            "association",
+            "business",
+            "students",
+            "professional",
+            "cultural",
+            "religious",
+        ],
+    ),
+    (
+        "ForeignNgo",
+        "registration_kind",
+        &["operation", "project_office", "representative_office"],
+    ),
+    ("ForeignNgo", "status", &["active", "expired", "revoked"]),
+    ("PassportFile", "passport_kind", &["diplomatic", "official"]),
+    ("PassportFile", "action", &["issue", "renew", "extend"]),
+    (
+        "PassportFile",
+        "status",
+        &["received", "approved", "issued", "returned", "refused"],
+    ),
+    (
+        "LegalizationFile",
+        "procedure",
+        &["certification", "legalisation"],
+    ),
+    (
+        "LegalizationFile",
+        "applicant_kind",
+        &["individual", "organisation"],
+    ),
+    (
+        "LegalizationFile",
+        "status",
+        &["received", "processing", "completed", "refused"],
+    ),
+    ("VisaFile", "channel", &["in_person", "online"]),
+    (
+        "VisaFile",
+        "status",
+        &["submitted", "approved", "refused", "issued"],
+    ),
+];
+
 /// Pairs of date columns where the first may not come after the second.
 const DATE_ORDER: &[(&str, &str)] = &[
     ("signed_on", "entry_into_force"),
@@ -147,7 +350,8 @@ pub struct Revision {
     pub revision: i64,
     /// The record's version after this write.
     pub version: i32,
-    /// `create`, `update`, `correct`, `delete`, `restore`, `publish`, `unpublish`.
+    /// `create`, `update`, `correct`, `revert`, `delete`, `restore`, `publish`, `unpublish`,
+    /// `import`.
     pub action: String,
     pub unit: Option<String>,
     pub subject: String,
@@ -260,6 +464,43 @@ impl Mutation {
             true,
         )
         .await
+    }
+
+    /// Puts back the fields a revision changed, as they were before it: a new revision of its
+    /// own (`revert`).
+    async fn revert_record(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        revision: i64,
+        reason: String,
+    ) -> Result<Option<WriteResult>, ApiError> {
+        let reason = required_reason(reason)?;
+        let (table, key) = parse_id(ctx, &id).await?;
+        editor(ctx, &table, Role::Editor)?;
+        let query = Query::select()
+            .columns([Alias::new("action"), Alias::new("before")])
+            .from(Alias::new(revision_table(table.source)))
+            .and_where(Expr::col(Alias::new("id")).eq(revision))
+            .and_where(Expr::col(Alias::new("record_type")).eq(table.type_name))
+            .and_where(Expr::col(Alias::new("record_id")).eq(key))
+            .to_owned();
+        let row = db_of(ctx, table.source)
+            .query_one(&query)
+            .await?
+            .ok_or_else(|| ApiError::NotFound(format!("revision {revision} of {}", id.as_str())))?;
+        let action: String = row.try_get("", "action")?;
+        if !matches!(action.as_str(), "update" | "correct" | "revert") {
+            return Err(ApiError::BadUserInput(format!(
+                "`revision`: a `{action}` revision is undone by its own mutation (delete, restore, publish, unpublish), not reverted"
+            )));
+        }
+        let before: Option<String> = row.try_get("", "before")?;
+        let before: Map<String, Json_> = before
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default();
+        change(ctx, &id, expected_version, &before, "revert", Some(reason)).await
     }
 
     /// Publishes a record: the public API and the open-data files show it from the next
@@ -570,6 +811,7 @@ pub fn parse_record(
         };
         match parse_value(def.get_column_type(), def.is_null(), value)
             .and_then(|parsed| check_code(column, &parsed, codes).map(|()| parsed))
+            .and_then(|parsed| check_enumeration(table, column, &parsed).map(|()| parsed))
         {
             Ok(parsed) => {
                 values.insert(column.to_owned(), parsed);
@@ -606,6 +848,22 @@ fn field_name(table: &RecordTable, column: &str) -> String {
     registry::type_policy(table.type_name)
         .and_then(|t| t.fields.iter().find(|f| f.columns == [column]))
         .map_or(column.to_owned(), |f| f.name.to_owned())
+}
+
+/// An enumerated column takes one of its values.
+fn check_enumeration(table: &RecordTable, column: &str, value: &Value) -> Result<(), String> {
+    let Value::String(Some(text)) = value else {
+        return Ok(());
+    };
+    match ENUMERATIONS
+        .iter()
+        .find(|(type_name, c, _)| *type_name == table.type_name && *c == column)
+    {
+        Some((_, _, allowed)) if !allowed.contains(&text.as_str()) => {
+            Err(format!("{text:?} is not one of {}", allowed.join(", ")))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Country and province codes must exist (lists: every item).

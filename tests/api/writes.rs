@@ -213,6 +213,7 @@ async fn bad_input_is_refused_field_by_field_and_writes_nothing() {
         (json!({ "noSuchField": 1 }), "noSuchField"),
         (json!({ "signedOn": "2024-02-30" }), "signedOn"),
         (json!({ "bilateral": "yes" }), "bilateral"),
+        (json!({ "status": "in force" }), "status"),
         (
             json!({ "signedOn": "2024-05-01", "entryIntoForce": "2024-01-01" }),
             "signedOn",
@@ -391,8 +392,7 @@ async fn revisions_record_every_write_and_hide_what_the_reader_may_not_read() {
         .await;
     assert_eq!(code(&body), Some("CONFLICT"), "{body}");
 
-    let query =
-        "query($id: ID!) { revisions(id: $id) { action version unit reason before after } }";
+    let query = "query($id: ID!) { revisions(id: $id) { revision action version unit reason before after } }";
     let (_, body) = app.graphql_as(Some(&ls), query, json!({ "id": id })).await;
     let revisions = body["data"]["revisions"]
         .as_array()
@@ -406,12 +406,41 @@ async fn revisions_record_every_write_and_hide_what_the_reader_may_not_read() {
     assert_eq!(revisions[1]["before"]["holderPosition"], "Bí thư thứ ba");
     assert_eq!(revisions[1]["after"]["holderPosition"], "Bí thư thứ hai");
 
+    // Reverting the second correction puts its field back, as a revision of its own.
+    let revert = "mutation($id: ID!, $v: Int!, $r: Int!) { revertRecord(id: $id, expectedVersion: $v, revision: $r, reason: \"wrong position\") { version } }";
+    let second = revisions[1]["revision"].as_i64().expect("revision number");
+    let (_, body) = app
+        .graphql_as(
+            Some(&ls),
+            revert,
+            json!({ "id": id, "v": version + 2, "r": second }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["revertRecord"]["version"],
+        version + 3,
+        "{body}"
+    );
+    let (_, body) = app
+        .graphql_as(Some(&ls), "query($id: ID!) { node(id: $id) { ... on PassportFile { holderPosition } } revisions(id: $id) { action } }", json!({ "id": id }))
+        .await;
+    assert_eq!(
+        body["data"]["node"]["holderPosition"], "Bí thư thứ ba",
+        "{body}"
+    );
+    assert_eq!(body["data"]["revisions"][2]["action"], "revert", "{body}");
+
     // Staff of another unit read the revisions without the date of birth (personal, LS).
     let other = app.staff_token("LPQT", &["viewer"]);
     let (_, body) = app
         .graphql_as(Some(&other), query, json!({ "id": id }))
         .await;
     let first = &body["data"]["revisions"][0];
+    assert_eq!(
+        body["data"]["revisions"].as_array().map(Vec::len),
+        Some(3),
+        "{body}"
+    );
     assert!(first["after"].get("holderDateOfBirth").is_none(), "{body}");
     assert_eq!(first["after"]["holderPosition"], "Bí thư thứ ba");
     // The public and partners have no revisions at all.

@@ -294,6 +294,7 @@ pub static TYPES: &[TypePolicy] = &[
             r("correctRecord", Internal),
             r("deleteRecord", Internal),
             r("restoreRecord", Internal),
+            r("revertRecord", Internal),
             r("publishRecord", Internal),
             r("unpublishRecord", Internal),
         ],
