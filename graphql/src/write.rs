@@ -1090,26 +1090,13 @@ async fn change(
         .filter(|(_, _, deleted)| !deleted)
         .ok_or_else(|| ApiError::NotFound(id.to_string()))?;
     let values = parse_record(&table, principal, fields, false, &codes, &current)?;
-    let version =
-        guarded_update(&txn, &table, key, expected_version, version, &values, false).await?;
-    let before = values
-        .keys()
-        .map(|c| (c.clone(), current.get(c).cloned().unwrap_or(Json_::Null)))
-        .collect();
-    let revision = record_revision(
-        &txn,
-        &author(ctx),
-        &table,
+    let update = Update {
         key,
+        expected_version,
         version,
-        action,
-        reason,
-        before,
-        to_json(&values),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(Some(done(ctx, &table, key, version, action, revision)))
+        of_deleted: false,
+    };
+    commit_update(ctx, txn, &table, update, &current, values, action, reason).await
 }
 
 /// A write of one managed column (deletion, restoration, publication).
@@ -1147,25 +1134,57 @@ async fn set_managed(
         });
     }
     let values = BTreeMap::from([(column.to_owned(), value)]);
-    let version = guarded_update(
-        &txn,
-        &table,
+    let update = Update {
         key,
         expected_version,
         version,
-        &values,
         of_deleted,
+    };
+    commit_update(ctx, txn, &table, update, &current, values, action, reason).await
+}
+
+/// The record an update applies to, and the version it expects.
+struct Update {
+    key: i64,
+    expected_version: i32,
+    /// The version read under the row lock.
+    version: i32,
+    /// Whether the record is deleted (only a restoration writes a deleted record).
+    of_deleted: bool,
+}
+
+/// The guarded update of `values`, its revision with the changed fields before and after, and
+/// the commit.
+#[allow(clippy::too_many_arguments)]
+async fn commit_update(
+    ctx: &Context<'_>,
+    txn: sea_orm::DatabaseTransaction,
+    table: &RecordTable,
+    update: Update,
+    current: &BTreeMap<String, Json_>,
+    values: BTreeMap<String, Value>,
+    action: &'static str,
+    reason: Option<String>,
+) -> Result<Option<WriteResult>, ApiError> {
+    let version = guarded_update(
+        &txn,
+        table,
+        update.key,
+        update.expected_version,
+        update.version,
+        &values,
+        update.of_deleted,
     )
     .await?;
-    let before = Map::from_iter([(
-        column.to_owned(),
-        current.get(column).cloned().unwrap_or(Json_::Null),
-    )]);
+    let before = values
+        .keys()
+        .map(|c| (c.clone(), current.get(c).cloned().unwrap_or(Json_::Null)))
+        .collect();
     let revision = record_revision(
         &txn,
         &author(ctx),
-        &table,
-        key,
+        table,
+        update.key,
         version,
         action,
         reason,
@@ -1174,7 +1193,9 @@ async fn set_managed(
     )
     .await?;
     txn.commit().await?;
-    Ok(Some(done(ctx, &table, key, version, action, revision)))
+    Ok(Some(done(
+        ctx, table, update.key, version, action, revision,
+    )))
 }
 
 /// Who writes: recorded in every revision.

@@ -55,6 +55,20 @@ const fn r(name: &'static str, access: Access) -> FieldPolicy {
     }
 }
 
+/// The fields of a record type: its open global `id`, the fields given, and the record
+/// metadata (`createdAt`, `updatedAt`, `version`) under `$meta`.
+macro_rules! record_fields {
+    ($meta:expr; $($field:expr),* $(,)?) => {
+        &[
+            f("id", Open, &["id"]),
+            $($field,)*
+            f("createdAt", $meta, &["created_at"]),
+            f("updatedAt", $meta, &["updated_at"]),
+            f("version", $meta, &["version"]),
+        ]
+    };
+}
+
 /// Open fields that read no column: catalogue types, wrappers.
 macro_rules! open_fields {
     ($($name:literal),* $(,)?) => { &[$(r($name, Open)),*] };
@@ -359,8 +373,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: treaty_rows,
         list: Some("treaties"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("number", Open, &["number"]),
             f("titleVi", Open, &["title_vi"]),
             f("titleEn", Open, &["title_en"]),
@@ -398,9 +411,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("internalAssessment", Internal, &["internal_assessment"]),
             f("sourceNote", Internal, &["source_note"]),
             f("confidence", Internal, &["confidence"]),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     TypePolicy {
@@ -445,8 +455,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: agreement_rows,
         list: Some("agreements"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("number", Open, &["number"]),
             f("titleVi", Open, &["title_vi"]),
             f("titleEn", Open, &["title_en"]),
@@ -466,9 +475,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("copiesReceived", AGREEMENT_INFO, &["copies_received"]),
             f("annualReports", Internal, &["annual_reports"]),
             f("sourceNote", Internal, &["source_note"]),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // Countries (country-profiles, DVDN).
@@ -478,8 +484,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: country_rows,
         list: Some("countries"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("code", Open, &["code"]),
             r("vietnameseMissions", Open),
             r("foreignMissions", Open),
@@ -502,9 +507,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("partnershipSince", Open, &["partnership_since"]),
             f("profileAssessment", Internal, &["profile_assessment"]),
             f("sourceNote", Internal, &["source_note"]),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // Personnel (TCCB): internal; personal and sensitive parts for TCCB only.
@@ -514,8 +516,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: personnel_rows,
         list: Some("personnelRecords"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Internal;
             f("staffNumber", Internal, &["staff_number"]),
             f("fullName", Internal, &["full_name"]),
             f("unit", Internal, &["unit_code"]),
@@ -530,9 +531,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("religion", SENSITIVE_TCCB, &["religion"]),
             f("partyMemberSince", SENSITIVE_TCCB, &["party_member_since"]),
             f("healthStatus", SENSITIVE_TCCB, &["health_status"]),
-            f("createdAt", Internal, &["created_at"]),
-            f("updatedAt", Internal, &["updated_at"]),
-            f("version", Internal, &["version"]),
         ],
     },
     // Viet Nam's missions abroad (VP): open; low-confidence records for staff only.
@@ -542,8 +540,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: mission_rows,
         list: Some("vietnameseMissions"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("hostCountryCode", Open, &["host_country_code"]),
             r("hostCountry", Open),
             f("city", Open, &["city"]),
@@ -555,9 +552,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("publishable", Open, &["publishable"]),
             f("sourceNote", Internal, &["source_note"]),
             f("confidence", Internal, &["confidence"]),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // The diplomatic corps in Viet Nam (LT): open; staff lists for `diplomatic-corps-info`.
@@ -567,8 +561,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: foreign_mission_rows,
         list: Some("foreignMissions"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("sendingCountryCode", Open, &["sending_country_code"]),
             r("sendingCountry", Open),
             f("kind", Open, &["kind"]),
@@ -592,9 +585,6 @@ pub static TYPES: &[TypePolicy] = &[
             ),
             f("sourceNote", Internal, &["source_note"]),
             f("confidence", Internal, &["confidence"]),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // Consular information (LS): visa exemptions, open; low-confidence records for staff only.
@@ -604,8 +594,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: visa_exemption_rows,
         list: Some("visaExemptions"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("countryCode", Open, &["country_code"]),
             r("country", Open),
             f("exemptionType", Open, &["exemption_type"]),
@@ -621,9 +610,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("publishable", Open, &["publishable"]),
             f("sourceNote", Internal, &["source_note"]),
             f("confidence", Internal, &["confidence"]),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // Cultural diplomacy (NGVH): UNESCO heritage and titles, open.
@@ -633,8 +619,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: unesco_rows,
         list: Some("unescoTitles"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("code", Open, &["code"]),
             f("category", Open, &["category"]),
             f("listOrRegister", Open, &["list_or_register"]),
@@ -648,9 +633,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("publishable", Open, &["publishable"]),
             f("sourceNote", Internal, &["source_note"]),
             f("confidence", Internal, &["confidence"]),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // A policy document, treaty, protocol or border line on Viet Nam's borders and territory.
@@ -660,8 +642,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: border_rows,
         list: Some("borderDocuments"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("kind", Open, &["kind"]),
             f("titleVi", Open, &["title_vi"]),
             f("titleEn", Open, &["title_en"]),
@@ -676,9 +657,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("sourceNote", Internal, &["source_note"]),
             f("confidence", Internal, &["confidence"]),
             r("neighbourCountry", Open),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // A rule on privileges and immunities and the organisation or mission category it covers.
@@ -688,8 +666,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: privilege_rows,
         list: Some("privilegeRules"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("coveredKind", Open, &["covered_kind"]),
             f("coveredNameVi", Open, &["covered_name_vi"]),
             f("coveredNameEn", Open, &["covered_name_en"]),
@@ -703,9 +680,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("publishable", Open, &["publishable"]),
             f("sourceNote", Internal, &["source_note"]),
             f("confidence", Internal, &["confidence"]),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // An award: a State award conferred on a foreign or overseas-Vietnamese recipient on MOFA's proposal (`foreign`), or an emulation or commendation title within the sector (`domestic`).
@@ -715,8 +689,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: award_rows,
         list: Some("awards"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("scope", Open, &["scope"]),
             f("recipientName", Open, &["recipient_name"]),
             f("recipientKind", Open, &["recipient_kind"]),
@@ -734,9 +707,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("sourceNote", Internal, &["source_note"]),
             f("confidence", Internal, &["confidence"]),
             r("recipientCountry", Open),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // An item of economic-diplomacy information.
@@ -746,8 +716,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: economic_rows,
         list: Some("economicDiplomacyItems"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("kind", Open, &["kind"]),
             f("titleVi", Open, &["title_vi"]),
             f("titleEn", Open, &["title_en"]),
@@ -761,9 +730,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("sourceNote", Internal, &["source_note"]),
             f("confidence", Internal, &["confidence"]),
             r("countries", Open),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // A document, research project, thesis, dissertation, article or journal issue of the digital library.
@@ -773,8 +739,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: library_rows,
         list: Some("libraryItems"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("kind", Open, &["kind"]),
             f("titleVi", Open, &["title_vi"]),
             f("titleEn", Open, &["title_en"]),
@@ -787,9 +752,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("url", Open, &["url"]),
             f("sourceNote", Internal, &["source_note"]),
             f("confidence", Internal, &["confidence"]),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // A news item: the internal daily bulletin, agency news and mission reports, or an item published on the portal or the sector newspaper.
@@ -799,8 +761,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: news_rows,
         list: Some("newsItems"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("channel", Open, &["channel"]),
             f("publishedOn", Open, &["published_on"]),
             f("titleVi", Open, &["title_vi"]),
@@ -816,9 +777,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("sourceNote", Internal, &["source_note"]),
             f("confidence", Internal, &["confidence"]),
             r("countries", Open),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // A notable diplomatic event of the chronicle.
@@ -828,8 +786,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: internal_rows,
         list: Some("chronicleEvents"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Internal;
             f("occurredOn", Internal, &["occurred_on"]),
             f("titleVi", Internal, &["title_vi"]),
             f("titleEn", Internal, &["title_en"]),
@@ -840,9 +797,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("notes", Internal, &["notes"]),
             f("unitCode", Internal, &["unit_code"]),
             r("countries", Internal),
-            f("createdAt", Internal, &["created_at"]),
-            f("updatedAt", Internal, &["updated_at"]),
-            f("version", Internal, &["version"]),
         ],
     },
     // A document, rule, direction or assigned task of the direction and administration database.
@@ -852,8 +806,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: internal_rows,
         list: Some("directionItems"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Internal;
             f("kind", Internal, &["kind"]),
             f("number", Internal, &["number"]),
             f("titleVi", Internal, &["title_vi"]),
@@ -864,9 +817,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("assignedUnit", Internal, &["assigned_unit"]),
             f("dueOn", Internal, &["due_on"]),
             f("taskStatus", Internal, &["task_status"]),
-            f("createdAt", Internal, &["created_at"]),
-            f("updatedAt", Internal, &["updated_at"]),
-            f("version", Internal, &["version"]),
         ],
     },
     // An international conference or seminar hosted or co-organised by the Ministry.
@@ -876,8 +826,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: internal_rows,
         list: Some("conferences"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Internal;
             f("titleVi", Internal, &["title_vi"]),
             f("titleEn", Internal, &["title_en"]),
             f("kind", Internal, &["kind"]),
@@ -893,9 +842,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("outcomeSummary", Internal, &["outcome_summary"]),
             r("province", Internal),
             r("countries", Internal),
-            f("createdAt", Internal, &["created_at"]),
-            f("updatedAt", Internal, &["updated_at"]),
-            f("version", Internal, &["version"]),
         ],
     },
     // A province or centrally-run city: the 34 since the reorganisation of 1 July 2025, and the 63 before it, each with its validity.
@@ -905,8 +851,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: province_rows,
         list: Some("provinces"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Open;
             f("code", Open, &["code"]),
             f("nameVi", Open, &["name_vi"]),
             f("nameViFull", Open, &["name_vi_full"]),
@@ -922,9 +867,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("cooperationProfile", Internal, &["cooperation_profile"]),
             f("sourceNote", Internal, &["source_note"]),
             f("confidence", Internal, &["confidence"]),
-            f("createdAt", Open, &["created_at"]),
-            f("updatedAt", Open, &["updated_at"]),
-            f("version", Open, &["version"]),
         ],
     },
     // A plan, commitment or support task of the Ministry with a province.
@@ -934,8 +876,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: internal_rows,
         list: Some("localityCooperations"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Internal;
             f("provinceCode", Internal, &["province_code"]),
             f("kind", Internal, &["kind"]),
             f("titleVi", Internal, &["title_vi"]),
@@ -946,9 +887,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("status", Internal, &["status"]),
             f("notes", Internal, &["notes"]),
             r("province", Internal),
-            f("createdAt", Internal, &["created_at"]),
-            f("updatedAt", Internal, &["updated_at"]),
-            f("version", Internal, &["version"]),
         ],
     },
     // An accounting entry of a unit.
@@ -958,8 +896,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: internal_rows,
         list: Some("ledgerEntries"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Internal;
             f("unitCode", Internal, &["unit_code"]),
             f("fiscalYear", Internal, &["fiscal_year"]),
             f("postedOn", Internal, &["posted_on"]),
@@ -969,9 +906,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("currency", Internal, &["currency"]),
             f("documentRef", Internal, &["document_ref"]),
             f("counterparty", Personal(Unit::Qttv), &["counterparty"]),
-            f("createdAt", Internal, &["created_at"]),
-            f("updatedAt", Internal, &["updated_at"]),
-            f("version", Internal, &["version"]),
         ],
     },
     // A public asset held by a unit.
@@ -981,8 +915,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: internal_rows,
         list: Some("publicAssets"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Internal;
             f("unitCode", Internal, &["unit_code"]),
             f("assetNumber", Internal, &["asset_number"]),
             f("kind", Internal, &["kind"]),
@@ -992,9 +925,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("currency", Internal, &["currency"]),
             f("location", Internal, &["location"]),
             f("condition", Internal, &["condition"]),
-            f("createdAt", Internal, &["created_at"]),
-            f("updatedAt", Internal, &["updated_at"]),
-            f("version", Internal, &["version"]),
         ],
     },
     // Land, a building or premises used by a unit or mission.
@@ -1004,8 +934,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: internal_rows,
         list: Some("premises"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Internal;
             f("unitCode", Internal, &["unit_code"]),
             f("countryCode", Internal, &["country_code"]),
             f("city", Internal, &["city"]),
@@ -1017,9 +946,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("address", Restricted(Unit::Qttv), &["address"]),
             f("titleDocument", Restricted(Unit::Qttv), &["title_document"]),
             r("country", Internal),
-            f("createdAt", Internal, &["created_at"]),
-            f("updatedAt", Internal, &["updated_at"]),
-            f("version", Internal, &["version"]),
         ],
     },
     // A Party member of the Ministry's Party Committee.
@@ -1029,8 +955,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: internal_rows,
         list: Some("partyMembers"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Internal;
             f("memberNumber", Restricted(Unit::Dudt), &["member_number"]),
             f("fullName", Restricted(Unit::Dudt), &["full_name"]),
             f("partyCell", Internal, &["party_cell"]),
@@ -1048,9 +973,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("ethnicity", Restricted(Unit::Dudt), &["ethnicity"]),
             f("religion", Restricted(Unit::Dudt), &["religion"]),
             r("residenceCountry", Internal),
-            f("createdAt", Internal, &["created_at"]),
-            f("updatedAt", Internal, &["updated_at"]),
-            f("version", Internal, &["version"]),
         ],
     },
     // An organisation or association of overseas Vietnamese.
@@ -1060,8 +982,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: internal_rows,
         list: Some("overseasOrganisations"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Internal;
             f("nameVi", Internal, &["name_vi"]),
             f("nameOriginal", Internal, &["name_original"]),
             f("kind", Internal, &["kind"]),
@@ -1074,9 +995,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("contactPhone", Personal(Unit::Ubnv), &["contact_phone"]),
             f("notes", Internal, &["notes"]),
             r("country", Internal),
-            f("createdAt", Internal, &["created_at"]),
-            f("updatedAt", Internal, &["updated_at"]),
-            f("version", Internal, &["version"]),
         ],
     },
     // A foreign non-governmental organisation registered to operate in Viet Nam.
@@ -1086,8 +1004,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: ngo_rows,
         list: Some("foreignNgos"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Shared(Service::NgoInfo);
             f("nameEn", Shared(Service::NgoInfo), &["name_en"]),
             f("nameVi", Shared(Service::NgoInfo), &["name_vi"]),
             f("acronym", Shared(Service::NgoInfo), &["acronym"]),
@@ -1125,9 +1042,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("contactPhone", Personal(Unit::Nv), &["contact_phone"]),
             r("originCountry", Shared(Service::NgoInfo)),
             r("provinces", Shared(Service::NgoInfo)),
-            f("createdAt", Shared(Service::NgoInfo), &["created_at"]),
-            f("updatedAt", Shared(Service::NgoInfo), &["updated_at"]),
-            f("version", Shared(Service::NgoInfo), &["version"]),
         ],
     },
     // An issuance or renewal file of a diplomatic or official passport.
@@ -1137,8 +1051,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: passport_file_rows,
         list: Some("passportFiles"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Shared(Service::ConsularInfo);
             f(
                 "fileNumber",
                 Shared(Service::ConsularInfo),
@@ -1189,9 +1102,6 @@ pub static TYPES: &[TypePolicy] = &[
             ),
             f("noteRef", Shared(Service::ConsularInfo), &["note_ref"]),
             f("status", Shared(Service::ConsularInfo), &["status"]),
-            f("createdAt", Shared(Service::ConsularInfo), &["created_at"]),
-            f("updatedAt", Shared(Service::ConsularInfo), &["updated_at"]),
-            f("version", Shared(Service::ConsularInfo), &["version"]),
         ],
     },
     // A file of consular certification or legalisation.
@@ -1201,8 +1111,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: legalization_file_rows,
         list: Some("legalizationFiles"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Shared(Service::ConsularInfo);
             f(
                 "fileNumber",
                 Shared(Service::ConsularInfo),
@@ -1254,9 +1163,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("feeVnd", Shared(Service::ConsularInfo), &["fee_vnd"]),
             r("documentCountry", Shared(Service::ConsularInfo)),
             r("destinationCountry", Shared(Service::ConsularInfo)),
-            f("createdAt", Shared(Service::ConsularInfo), &["created_at"]),
-            f("updatedAt", Shared(Service::ConsularInfo), &["updated_at"]),
-            f("version", Shared(Service::ConsularInfo), &["version"]),
         ],
     },
     // A visa file handled by the Ministry (symbols NG1–NG4 and the other categories it issues).
@@ -1266,8 +1172,7 @@ pub static TYPES: &[TypePolicy] = &[
         rows: visa_file_rows,
         list: Some("visaFiles"),
         keys: &["id"],
-        fields: &[
-            f("id", Open, &["id"]),
+        fields: record_fields![Shared(Service::ConsularInfo);
             f(
                 "fileNumber",
                 Shared(Service::ConsularInfo),
@@ -1303,9 +1208,6 @@ pub static TYPES: &[TypePolicy] = &[
             f("validFrom", Shared(Service::ConsularInfo), &["valid_from"]),
             f("validTo", Shared(Service::ConsularInfo), &["valid_to"]),
             r("nationality", Shared(Service::ConsularInfo)),
-            f("createdAt", Shared(Service::ConsularInfo), &["created_at"]),
-            f("updatedAt", Shared(Service::ConsularInfo), &["updated_at"]),
-            f("version", Shared(Service::ConsularInfo), &["version"]),
         ],
     },
     // The data-access audit log: admins only.
