@@ -229,6 +229,16 @@ pub fn raw_key(
     crate::audit::hex(&hasher.finalize())
 }
 
+/// The memo key of a GET request's exact query string: the same bytes are the same request,
+/// whatever they decode to.
+pub fn raw_get_key(schema_version: &str, query_string: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(schema_version.as_bytes());
+    hasher.update(b"\0get\0");
+    hasher.update(query_string.as_bytes());
+    crate::audit::hex(&hasher.finalize())
+}
+
 #[cfg(test)]
 mod tests {
     use async_graphql::parser::parse_query;

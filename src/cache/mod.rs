@@ -279,6 +279,13 @@ impl ResponseCache {
         Some(entry)
     }
 
+    /// Makes `alias` (another text of the same request) remember what `raw` remembers.
+    pub async fn alias_raw(&self, raw: &str, alias: String) {
+        if let Some(memo) = self.raw_hits.get(raw).await {
+            self.raw_hits.insert(alias, memo).await;
+        }
+    }
+
     /// Remembers the canonical key of a request text and, with the in-process tier, its response.
     pub async fn remember_raw(&self, raw: String, key: &str, entry: Arc<Entry>) {
         let memo = RawMemo {

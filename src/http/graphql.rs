@@ -58,8 +58,17 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         Ok(principal) => principal,
         Err(err) => return err.into_response(Some(media)),
     };
+    // A public GET seen before is answered from its exact query string: no decoding, no
+    // parsing. The memo is filled below when the same string is first served from the cache.
+    let raw_get = (state.settings.cache_enabled && principal.audience == Audience::Public)
+        .then(|| key::raw_get_key(state.cache.schema_version(), req.query_string()));
+    if let Some(raw) = &raw_get
+        && let Some(entry) = state.cache.lookup_raw(raw).await
+    {
+        return cached_response(&entry, media, &req);
+    }
     match get_params(&req) {
-        Ok(params) => execute(&state, principal, &req, params, media, true).await,
+        Ok(params) => execute(&state, principal, &req, params, media, Some(raw_get)).await,
         Err(err) => err.into_response(Some(media)),
     }
 }
@@ -83,7 +92,7 @@ pub async fn post(
         post_params(&body)
     };
     match params.await {
-        Ok(params) => execute(&state, principal, &req, params, media, false).await,
+        Ok(params) => execute(&state, principal, &req, params, media, None).await,
         Err(err) => err.into_response(Some(media)),
     }
 }
@@ -361,8 +370,11 @@ async fn execute(
     req: &HttpRequest,
     params: GraphqlParams,
     media: ResponseMediaType,
-    over_get: bool,
+    // For GET: the memo key of its exact query string (public requests only).
+    raw_get: Option<Option<String>>,
 ) -> HttpResponse {
+    let over_get = raw_get.is_some();
+    let raw_get = raw_get.flatten();
     let params = match resolve_persisted(state, params).await {
         Ok(params) => params,
         Err(response) => return response.into_response(media),
@@ -380,6 +392,9 @@ async fn execute(
     if let Some(raw) = &raw
         && let Some(entry) = state.cache.lookup_raw(raw).await
     {
+        if let Some(raw_get) = raw_get {
+            state.cache.alias_raw(raw, raw_get).await;
+        }
         return cached_response(&entry, media, req);
     }
     let mut request = build_request(&params);
@@ -446,6 +461,9 @@ async fn execute(
         Flight::Entry(entry) => {
             if let Some(raw) = raw {
                 state.cache.remember_raw(raw, &key, entry.clone()).await;
+            }
+            if let Some(raw_get) = raw_get {
+                state.cache.remember_raw(raw_get, &key, entry.clone()).await;
             }
             cached_response(&entry, media, req)
         }

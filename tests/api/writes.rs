@@ -317,11 +317,27 @@ async fn publication_reaches_the_public_on_the_next_request() {
         .as_str()
         .unwrap_or_else(|| panic!("{body}"))
         .to_owned();
+    // Over POST and over GET (whose exact query string the cache remembers).
     let public_count = || async {
         let (_, body) = app.graphql("{ treaties { totalCount } }", json!({})).await;
-        body["data"]["treaties"]["totalCount"]
+        let posted = body["data"]["treaties"]["totalCount"]
             .as_u64()
-            .expect("count")
+            .expect("count");
+        let got: Value = app
+            .client
+            .get(app.url("/graphql?query=%7B%20treaties%20%7B%20totalCount%20%7D%20%7D"))
+            .send()
+            .await
+            .expect("GET")
+            .json()
+            .await
+            .expect("JSON");
+        assert_eq!(
+            got["data"]["treaties"]["totalCount"].as_u64(),
+            Some(posted),
+            "GET and POST agree"
+        );
+        posted
     };
     let before = public_count().await;
     let publish =
