@@ -20,6 +20,19 @@ pub struct PageInfo {
 pub struct PageRequest {
     pub first: u64,
     pub after: Option<i64>,
+    /// Newest records first (ids descending).
+    pub descending: bool,
+}
+
+/// The order of a connection's records: by id, which is the order they were recorded in; both
+/// keep keyset pagination, so a page costs the same at any depth.
+#[derive(async_graphql::Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum RecordOrder {
+    /// Oldest records first (the default).
+    #[default]
+    IdAsc,
+    /// Newest records first.
+    IdDesc,
 }
 
 impl PageRequest {
@@ -47,7 +60,11 @@ impl PageRequest {
                     })
             })
             .transpose()?;
-        Ok(PageRequest { first, after })
+        Ok(PageRequest {
+            first,
+            after,
+            descending: false,
+        })
     }
 }
 
@@ -187,9 +204,18 @@ macro_rules! connection {
                         count: None,
                     });
                 };
-                let mut paged = select.clone().order_by_asc(id).limit(page.first + 1);
+                let mut paged = if page.descending {
+                    select.clone().order_by_desc(id)
+                } else {
+                    select.clone().order_by_asc(id)
+                }
+                .limit(page.first + 1);
                 if let Some(after) = page.after {
-                    paged = paged.filter(id.gt(after));
+                    paged = paged.filter(if page.descending {
+                        id.lt(after)
+                    } else {
+                        id.gt(after)
+                    });
                 }
                 let mut rows = paged.all(db).await?;
                 let has_next_page = rows.len() as u64 > page.first;

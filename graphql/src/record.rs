@@ -143,7 +143,7 @@ pub async fn provinces(
 ///   `createdAt`, `updatedAt`, `version`, and the hand-written `computed` resolvers (relations, lists);
 /// - `$connection` and `$edge`;
 /// - `$filter`, each field one operator of this module over one column;
-/// - `$query`, a root object with `$list(first, after, filter)` and `$one(id)`.
+/// - `$query`, a root object with `$list(first, after, filter, orderBy)` and `$one(id)`.
 ///
 /// What any caller may read of them is decided by the registry entry named `$node`.
 macro_rules! record_api {
@@ -183,14 +183,16 @@ macro_rules! record_api {
                 first: Option<i32>,
                 after: Option<String>,
                 filter: Option<$filter>,
+                order_by: Option<$crate::connection::RecordOrder>,
             ) -> Result<$crate::record::record_api!(@nullable $meta $connection), $crate::error::ApiError> {
-                let (db, select, page) = $crate::connection::listing::<$module::Entity>(
+                let (db, select, mut page) = $crate::connection::listing::<$module::Entity>(
                     ctx,
                     entities::Source::$source,
                     stringify!($node),
                     first,
                     after,
                 )?;
+                page.descending = order_by == Some($crate::connection::RecordOrder::IdDesc);
                 #[allow(unused_variables)]
                 let filter = filter.unwrap_or_default();
                 #[allow(unused_mut)]
