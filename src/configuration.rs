@@ -42,6 +42,9 @@ pub struct Settings {
     pub db_max_connections: u32,
     /// Largest `first` a connection accepts (`MOFA_MAX_PAGE_SIZE`).
     pub max_page_size: u64,
+    /// Open-data downloads of more rows than this are streamed page by page, not held whole
+    /// in memory and the cache (`MOFA_OPEN_DATA_STREAM_ROWS`).
+    pub open_data_stream_rows: u64,
     /// `iss` of the tokens this server issues and accepts (`MOFA_TOKEN_ISSUER`).
     pub token_issuer: String,
     /// The key file of the server's own signing keys (`MOFA_SIGNING_KEY_FILE`). Unset:
@@ -130,6 +133,7 @@ impl Default for Settings {
             workers: None,
             db_max_connections: 10,
             max_page_size: 100,
+            open_data_stream_rows: 20_000,
             token_issuer: "mofa-graph".to_owned(),
             signing_key_file: None,
             max_token_lifetime_secs: 24 * 3600,
@@ -275,6 +279,9 @@ impl Settings {
                 "WORKERS" => settings.workers = Some(parse(&key, &value)?),
                 "DB_MAX_CONNECTIONS" => settings.db_max_connections = parse(&key, &value)?,
                 "MAX_PAGE_SIZE" => settings.max_page_size = parse(&key, &value)?,
+                "OPEN_DATA_STREAM_ROWS" => {
+                    settings.open_data_stream_rows = parse(&key, &value)?;
+                }
                 "TOKEN_ISSUER" => settings.token_issuer = value.trim().to_owned(),
                 "SIGNING_KEY_FILE" => settings.signing_key_file = Some(PathBuf::from(value)),
                 "CACHE_LOCAL_BYTES" => settings.cache_local_capacity_bytes = parse(&key, &value)?,

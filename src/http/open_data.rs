@@ -186,10 +186,24 @@ fn keywords(dataset: &Value) -> Vec<String> {
 
 /// A downloadable dataset: the public GraphQL list it comes from, and its columns (stable: the
 /// column names are a contract with the portals that harvest them).
+#[derive(Clone, Copy)]
 struct Download {
     list: &'static str,
     columns: &'static [&'static str],
 }
+
+/// The datasets with downloads: the 8 of Appendix 3 and the treaties in force.
+const DOWNLOADS: &[&str] = &[
+    "consular-information",
+    "border-territory",
+    "international-agreements",
+    "diplomatic-corps",
+    "foreign-awards",
+    "economic-diplomacy",
+    "cultural-diplomacy",
+    "vietnamese-missions",
+    "treaties-in-force",
+];
 
 fn download(name: &str) -> Option<Download> {
     match name {
@@ -338,6 +352,45 @@ fn download(name: &str) -> Option<Download> {
     }
 }
 
+/// One page of a download as the public sees it: its rows, the sources read, and the cursor of
+/// the next page (none after the last).
+type Page = (
+    Vec<serde_json::Map<String, Value>>,
+    BTreeSet<entities::Source>,
+    Option<String>,
+);
+
+async fn fetch_page(state: &AppState, d: &Download, after: Option<String>) -> Result<Page, ()> {
+    let query = format!(
+        "query Page($after: String) {{ {}(first: {}, after: $after) {{ pageInfo {{ hasNextPage endCursor }} edges {{ node {{ {} }} }} }} }}",
+        d.list,
+        state.settings.max_page_size,
+        d.columns.join(" ")
+    );
+    let trace = std::sync::Arc::new(Disclosures::default());
+    let request = async_graphql::Request::new(query).variables(
+        async_graphql::Variables::from_json(json!({ "after": after })),
+    );
+    let request = graphql::prepare(request, Principal::public(), &state.sources, trace.clone());
+    let response = state.schema.execute(request).await;
+    if !response.errors.is_empty() {
+        tracing::error!(errors = ?response.errors, "open-data download query failed");
+        return Err(());
+    }
+    let page = response.data.into_json().map_err(|_| ())?;
+    let list = &page[d.list];
+    let rows = list["edges"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|edge| edge["node"].as_object().cloned())
+        .collect();
+    let next = (list["pageInfo"]["hasNextPage"] == true)
+        .then(|| list["pageInfo"]["endCursor"].as_str().map(str::to_owned))
+        .flatten();
+    Ok((rows, trace.sources(), next))
+}
+
 /// Every row of a download, page by page, as the public sees it.
 async fn download_rows(
     state: &AppState,
@@ -351,35 +404,129 @@ async fn download_rows(
 > {
     let mut rows = Vec::new();
     let mut sources = BTreeSet::new();
-    let mut after: Option<String> = None;
+    let mut after = None;
     loop {
-        let query = format!(
-            "query Page($after: String) {{ {}(first: 100, after: $after) {{ pageInfo {{ hasNextPage endCursor }} edges {{ node {{ {} }} }} }} }}",
-            d.list,
-            d.columns.join(" ")
-        );
-        let trace = std::sync::Arc::new(Disclosures::default());
-        let request = async_graphql::Request::new(query).variables(
-            async_graphql::Variables::from_json(json!({ "after": after })),
-        );
-        let request = graphql::prepare(request, Principal::public(), &state.sources, trace.clone());
-        let response = state.schema.execute(request).await;
-        if !response.errors.is_empty() {
-            tracing::error!(errors = ?response.errors, "open-data download query failed");
-            return Err(());
+        let (page, read, next) = fetch_page(state, d, after).await?;
+        rows.extend(page);
+        sources.extend(read);
+        match next {
+            Some(cursor) => after = Some(cursor),
+            None => return Ok((rows, sources)),
         }
-        sources.extend(trace.sources());
-        let page = response.data.into_json().map_err(|_| ())?;
-        let list = &page[d.list];
-        for edge in list["edges"].as_array().into_iter().flatten() {
-            if let Some(node) = edge["node"].as_object() {
-                rows.push(node.clone());
+    }
+}
+
+/// How many rows the public sees in a download.
+async fn public_rows(state: &AppState, d: &Download) -> Option<u64> {
+    let request = async_graphql::Request::new(format!("{{ {} {{ totalCount }} }}", d.list));
+    let trace = std::sync::Arc::new(Disclosures::default());
+    let request = graphql::prepare(request, Principal::public(), &state.sources, trace);
+    let data = state.schema.execute(request).await.data.into_json().ok()?;
+    data[d.list]["totalCount"].as_u64()
+}
+
+/// The lines of one page of a download: CSV records, or JSON rows after the first.
+fn page_text(
+    d: &Download,
+    format: &str,
+    rows: &[serde_json::Map<String, Value>],
+    first: bool,
+) -> Result<String, ()> {
+    if format == "json" {
+        let mut out = String::new();
+        for (i, row) in rows.iter().enumerate() {
+            if !(first && i == 0) {
+                out.push(',');
+            }
+            out.push_str(&serde_json::to_string(row).map_err(|_| ())?);
+        }
+        return Ok(out);
+    }
+    let mut out = csv::Writer::from_writer(Vec::new());
+    if first {
+        out.write_record(d.columns).map_err(|_| ())?;
+    }
+    for row in rows {
+        let record: Vec<String> = d
+            .columns
+            .iter()
+            .map(|c| csv_cell(row.get(*c).unwrap_or(&Value::Null)))
+            .collect();
+        out.write_record(&record).map_err(|_| ())?;
+    }
+    String::from_utf8(out.into_inner().map_err(|_| ())?).map_err(|_| ())
+}
+
+/// A download too large to hold: written page by page as it is read, never whole in memory.
+fn streamed(
+    state: web::Data<AppState>,
+    d: Download,
+    name: &str,
+    format: &'static str,
+) -> HttpResponse {
+    struct Cursor {
+        after: Option<String>,
+        first: bool,
+        done: bool,
+    }
+    let start = Cursor {
+        after: None,
+        first: true,
+        done: false,
+    };
+    let stream = futures_util::stream::unfold(start, move |cursor| {
+        let state = state.clone();
+        async move {
+            if cursor.done {
+                return None;
+            }
+            let chunk = async {
+                let (rows, _, next) = fetch_page(&state, &d, cursor.after.clone()).await?;
+                let mut text = String::new();
+                if cursor.first && format == "json" {
+                    text.push_str(&format!(r#"{{"columns":{},"rows":["#, json!(d.columns)));
+                }
+                text.push_str(&page_text(&d, format, &rows, cursor.first)?);
+                if next.is_none() && format == "json" {
+                    text.push_str("]}");
+                }
+                Ok::<_, ()>((text, next))
+            }
+            .await;
+            match chunk {
+                Ok((text, next)) => Some((
+                    Ok::<_, std::io::Error>(web::Bytes::from(text)),
+                    Cursor {
+                        done: next.is_none(),
+                        after: next,
+                        first: false,
+                    },
+                )),
+                Err(()) => Some((
+                    Err(std::io::Error::other("open-data page failed")),
+                    Cursor {
+                        done: true,
+                        ..cursor
+                    },
+                )),
             }
         }
-        if list["pageInfo"]["hasNextPage"] != true {
-            return Ok((rows, sources));
-        }
-        after = list["pageInfo"]["endCursor"].as_str().map(str::to_owned);
+    });
+    HttpResponse::Ok()
+        .content_type(media_of(format))
+        .insert_header(("Cache-Control", "public, max-age=300"))
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{name}.{format}\""),
+        ))
+        .streaming(stream)
+}
+
+fn media_of(format: &str) -> &'static str {
+    if format == "json" {
+        "application/json; charset=utf-8"
+    } else {
+        "text/csv; charset=utf-8"
     }
 }
 
@@ -403,51 +550,17 @@ pub async fn file(path: web::Path<String>, state: web::Data<AppState>) -> HttpRe
     };
     let Some(d) = download(name) else {
         return HttpResponse::NotFound().json(json!({
-            "error": format!("no download for `{name}` here yet"),
-            "available": [
-                "consular-information",
-                "cultural-diplomacy",
-                "international-agreements",
-                "diplomatic-corps",
-                "vietnamese-missions",
-                "treaties-in-force",
-            ],
+            "error": format!("no download for `{name}`"),
+            "available": DOWNLOADS,
         }));
     };
     let key = format!(
         "open-data-file:{}:{name}.{format}",
         state.cache.schema_version()
     );
-    let flight = state
-        .cache
-        .get_or_compute(&key, || async {
-            let (rows, sources) = download_rows(&state, &d).await?;
-            let body = if format == "json" {
-                serde_json::to_string(&json!({ "columns": d.columns, "rows": rows }))
-                    .map_err(|_| ())?
-            } else {
-                let mut out = csv::Writer::from_writer(Vec::new());
-                out.write_record(d.columns).map_err(|_| ())?;
-                for row in &rows {
-                    let record: Vec<String> = d
-                        .columns
-                        .iter()
-                        .map(|c| csv_cell(row.get(*c).unwrap_or(&Value::Null)))
-                        .collect();
-                    out.write_record(&record).map_err(|_| ())?;
-                }
-                String::from_utf8(out.into_inner().map_err(|_| ())?).map_err(|_| ())?
-            };
-            Ok::<_, ()>((body, sources))
-        })
-        .await;
-    match flight {
-        Flight::Entry(entry) => HttpResponse::Ok()
-            .content_type(if format == "json" {
-                "application/json; charset=utf-8"
-            } else {
-                "text/csv; charset=utf-8"
-            })
+    let serve = |entry: &crate::cache::Entry| {
+        HttpResponse::Ok()
+            .content_type(media_of(format))
             .insert_header((
                 "Cache-Control",
                 format!("public, max-age={}", entry.max_age()),
@@ -457,7 +570,34 @@ pub async fn file(path: web::Path<String>, state: web::Data<AppState>) -> HttpRe
                 "Content-Disposition",
                 format!("attachment; filename=\"{name}.{format}\""),
             ))
-            .body(entry.bytes.clone()),
+            .body(entry.bytes.clone())
+    };
+    if let Some(entry) = state.cache.lookup(&key).await {
+        return serve(&entry);
+    }
+    // Not stored: a large set is streamed (and never stored whole), a small one made once.
+    match public_rows(&state, &d).await {
+        Some(rows) if rows > state.settings.open_data_stream_rows => {
+            return streamed(state, d, name, format);
+        }
+        Some(_) => {}
+        None => return unavailable(),
+    }
+    let flight = state
+        .cache
+        .get_or_compute(&key, || async {
+            let (rows, sources) = download_rows(&state, &d).await?;
+            let body = if format == "json" {
+                serde_json::to_string(&json!({ "columns": d.columns, "rows": rows }))
+                    .map_err(|_| ())?
+            } else {
+                page_text(&d, format, &rows, true)?
+            };
+            Ok::<_, ()>((body, sources))
+        })
+        .await;
+    match flight {
+        Flight::Entry(entry) => serve(&entry),
         Flight::Own(()) | Flight::Alone => unavailable(),
     }
 }

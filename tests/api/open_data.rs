@@ -366,3 +366,46 @@ async fn every_open_dataset_downloads_as_csv_and_json_with_the_public_rows() {
         );
     }
 }
+
+/// A download larger than `open_data_stream_rows` is streamed page by page (no ETag: it is
+/// never held whole), and holds exactly what the small, stored download holds.
+#[tokio::test]
+async fn large_downloads_are_streamed_with_the_same_rows() {
+    let stored = spawn_app().await;
+    let streaming = crate::helpers::spawn_app_with(|s| {
+        s.open_data_stream_rows = 5;
+        s.max_page_size = 7;
+    })
+    .await;
+    for format in ["csv", "json"] {
+        let path = format!("/open-data/treaties-in-force.{format}");
+        let small = stored
+            .client
+            .get(stored.url(&path))
+            .send()
+            .await
+            .expect("stored");
+        assert!(small.headers().contains_key("etag"), "{path}: stored whole");
+        let small = small.text().await.expect("text");
+        let large = streaming
+            .client
+            .get(streaming.url(&path))
+            .send()
+            .await
+            .expect("streamed");
+        assert_eq!(large.status(), 200);
+        assert!(!large.headers().contains_key("etag"), "{path}: streamed");
+        let large = large.text().await.expect("text");
+        if format == "json" {
+            let small: Value = serde_json::from_str(&small).expect("stored JSON");
+            let large: Value = serde_json::from_str(&large).expect("streamed JSON");
+            assert!(
+                small["rows"].as_array().map_or(0, Vec::len) > 7,
+                "several pages"
+            );
+            assert_eq!(large, small);
+        } else {
+            assert_eq!(large, small);
+        }
+    }
+}
