@@ -74,6 +74,12 @@ pub async fn dcat(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
     };
     let base = base_url(&req);
     let catalog = &data["catalog"];
+    let mut modified = std::collections::BTreeMap::new();
+    for code in DOWNLOADS {
+        if let Some(at) = last_modified(&state, code).await {
+            modified.insert(*code, at);
+        }
+    }
     let datasets: Vec<Value> = catalog["openDatasets"]
         .as_array()
         .into_iter()
@@ -109,6 +115,9 @@ pub async fn dcat(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
                 "dcat:theme": { "@id": THEME },
                 "dcat:distribution": distributions(&base, code),
             });
+            if let Some(at) = modified.get(code) {
+                dataset["dct:modified"] = json!({ "@value": at, "@type": "xsd:dateTime" });
+            }
             if let Some(site) = d["website"].as_str() {
                 dataset["dcat:landingPage"] = json!({ "@id": format!("https://{site}") });
             }
@@ -142,6 +151,37 @@ pub async fn dcat(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
         .content_type("application/ld+json; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
         .body(body.to_string())
+}
+
+/// When the records behind a download last changed (the latest `updated_at` of its table,
+/// deleted records left out).
+async fn last_modified(state: &AppState, code: &str) -> Option<String> {
+    use sea_orm::{
+        ConnectionTrait,
+        sea_query::{Alias, Expr, ExprTrait, Func, Query},
+    };
+    let list = download(code)?.list;
+    let type_name = graphql::policy::registry::TYPES
+        .iter()
+        .find(|t| t.list == Some(list))?
+        .name;
+    let table = graphql::write::record_table(type_name)?;
+    let query = Query::select()
+        .expr_as(
+            Func::max(Expr::col(Alias::new("updated_at"))),
+            Alias::new("at"),
+        )
+        .from(Alias::new(table.table))
+        .and_where(Expr::col(Alias::new("deleted_at")).is_null())
+        .to_owned();
+    let row = state
+        .sources
+        .get(table.source)
+        .query_one(&query)
+        .await
+        .ok()??;
+    let at: Option<chrono::DateTime<chrono::Utc>> = row.try_get("", "at").ok()?;
+    at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
 }
 
 /// The GraphQL API for every dataset, and the files where the dataset has them.

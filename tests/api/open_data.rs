@@ -46,6 +46,15 @@ async fn dcat_catalogue_names_the_eight_datasets_with_their_frequencies() {
         .map(|d| d["dct:identifier"].as_str().expect("id"))
         .collect();
     assert_eq!(codes, CODES);
+    // Each dataset says when its records last changed.
+    for dataset in datasets {
+        let modified = dataset["dct:modified"]["@value"].as_str().unwrap_or_default();
+        assert!(
+            chrono::DateTime::parse_from_rfc3339(modified).is_ok(),
+            "{}: dct:modified {modified:?}",
+            dataset["dct:identifier"]
+        );
+    }
     let cultural = &datasets[6];
     let frequencies: Vec<&str> = cultural["dct:accrualPeriodicity"]
         .as_array()
