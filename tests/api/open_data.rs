@@ -48,7 +48,9 @@ async fn dcat_catalogue_names_the_eight_datasets_with_their_frequencies() {
     assert_eq!(codes, CODES);
     // Each dataset says when its records last changed.
     for dataset in datasets {
-        let modified = dataset["dct:modified"]["@value"].as_str().unwrap_or_default();
+        let modified = dataset["dct:modified"]["@value"]
+            .as_str()
+            .unwrap_or_default();
         assert!(
             chrono::DateTime::parse_from_rfc3339(modified).is_ok(),
             "{}: dct:modified {modified:?}",
