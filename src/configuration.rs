@@ -45,6 +45,9 @@ pub struct Settings {
     /// Open-data downloads of more rows than this are streamed page by page, not held whole
     /// in memory and the cache (`MOFA_OPEN_DATA_STREAM_ROWS`).
     pub open_data_stream_rows: u64,
+    /// What one request may ask, per audience (`MOFA_LIMITS_<AUDIENCE>_<LIMIT>`, e.g.
+    /// `MOFA_LIMITS_PUBLIC_TIMEOUT_MS`; in TOML, `[limits.public]`).
+    pub limits: Limits,
     /// `iss` of the tokens this server issues and accepts (`MOFA_TOKEN_ISSUER`).
     pub token_issuer: String,
     /// The key file of the server's own signing keys (`MOFA_SIGNING_KEY_FILE`). Unset:
@@ -134,6 +137,7 @@ impl Default for Settings {
             db_max_connections: 10,
             max_page_size: 100,
             open_data_stream_rows: 20_000,
+            limits: Limits::default(),
             token_issuer: "mofa-graph".to_owned(),
             signing_key_file: None,
             max_token_lifetime_secs: 24 * 3600,
@@ -148,6 +152,124 @@ impl Default for Settings {
 }
 
 /// Format of log lines.
+/// The limits of one audience's requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AudienceLimits {
+    /// Longest GraphQL document, in bytes (`…_DOCUMENT_BYTES`).
+    pub document_bytes: usize,
+    /// Most aliased fields in one document (`…_ALIASES`).
+    pub aliases: usize,
+    /// Longest execution, in milliseconds (`…_TIMEOUT_MS`).
+    pub timeout_ms: u64,
+}
+
+impl Default for AudienceLimits {
+    fn default() -> Self {
+        AudienceLimits {
+            document_bytes: 16 * 1024,
+            aliases: 30,
+            timeout_ms: 5_000,
+        }
+    }
+}
+
+/// Request limits per audience: the public gets the tightest, staff the widest. A TOML table
+/// sets only the limits it names; the others keep that audience's defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, from = "LimitsFile")]
+pub struct Limits {
+    pub public: AudienceLimits,
+    pub partner: AudienceLimits,
+    pub staff: AudienceLimits,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            public: AudienceLimits::default(),
+            partner: AudienceLimits {
+                document_bytes: 64 * 1024,
+                aliases: 100,
+                timeout_ms: 15_000,
+            },
+            staff: AudienceLimits {
+                document_bytes: 256 * 1024,
+                aliases: 500,
+                timeout_ms: 30_000,
+            },
+        }
+    }
+}
+
+/// `[limits.*]` as written in a settings file: every limit optional.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct LimitsFile {
+    public: AudienceLimitsFile,
+    partner: AudienceLimitsFile,
+    staff: AudienceLimitsFile,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct AudienceLimitsFile {
+    document_bytes: Option<usize>,
+    aliases: Option<usize>,
+    timeout_ms: Option<u64>,
+}
+
+impl AudienceLimitsFile {
+    fn over(self, defaults: AudienceLimits) -> AudienceLimits {
+        AudienceLimits {
+            document_bytes: self.document_bytes.unwrap_or(defaults.document_bytes),
+            aliases: self.aliases.unwrap_or(defaults.aliases),
+            timeout_ms: self.timeout_ms.unwrap_or(defaults.timeout_ms),
+        }
+    }
+}
+
+impl From<LimitsFile> for Limits {
+    fn from(file: LimitsFile) -> Limits {
+        let defaults = Limits::default();
+        Limits {
+            public: file.public.over(defaults.public),
+            partner: file.partner.over(defaults.partner),
+            staff: file.staff.over(defaults.staff),
+        }
+    }
+}
+
+impl Limits {
+    /// The limits of `audience` (`public`, `partner`, `staff`).
+    pub fn of(&self, audience: &str) -> AudienceLimits {
+        match audience {
+            "staff" => self.staff,
+            "partner" => self.partner,
+            _ => self.public,
+        }
+    }
+
+    /// Sets `<AUDIENCE>_<LIMIT>` from an environment entry; `false` when no such limit.
+    fn set(&mut self, name: &str, key: &str, value: &str) -> Result<bool, SettingsError> {
+        let Some((audience, limit)) = name.split_once('_') else {
+            return Ok(false);
+        };
+        let limits = match audience {
+            "PUBLIC" => &mut self.public,
+            "PARTNER" => &mut self.partner,
+            "STAFF" => &mut self.staff,
+            _ => return Ok(false),
+        };
+        match limit {
+            "DOCUMENT_BYTES" => limits.document_bytes = parse(key, value)?,
+            "ALIASES" => limits.aliases = parse(key, value)?,
+            "TIMEOUT_MS" => limits.timeout_ms = parse(key, value)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
@@ -281,6 +403,14 @@ impl Settings {
                 "MAX_PAGE_SIZE" => settings.max_page_size = parse(&key, &value)?,
                 "OPEN_DATA_STREAM_ROWS" => {
                     settings.open_data_stream_rows = parse(&key, &value)?;
+                }
+                _ if name.starts_with("LIMITS_") => {
+                    let known = settings
+                        .limits
+                        .set(&name["LIMITS_".len()..], &key, &value)?;
+                    if !known {
+                        warnings.push(format!("unknown setting {key} ignored"));
+                    }
                 }
                 "TOKEN_ISSUER" => settings.token_issuer = value.trim().to_owned(),
                 "SIGNING_KEY_FILE" => settings.signing_key_file = Some(PathBuf::from(value)),
@@ -426,6 +556,36 @@ mod tests {
                 "sqlite://./data/mofa-graph.db?mode=rwc"
             );
         }
+        Ok(())
+    }
+
+    #[test]
+    fn audience_limits_come_from_toml_and_env_and_unknown_ones_warn()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("mofa.toml");
+        std::fs::write(&path, "[limits.partner]\naliases = 7\n")?;
+        let (settings, warnings) = Settings::load(
+            Some(&path),
+            env(&[
+                ("MOFA_LIMITS_PUBLIC_TIMEOUT_MS", "250"),
+                ("MOFA_LIMITS_STAFF_DOCUMENT_BYTES", "1000"),
+                ("MOFA_LIMITS_NOBODY_ALIASES", "1"),
+            ]),
+        )?;
+        assert_eq!(settings.limits.public.timeout_ms, 250);
+        assert_eq!(settings.limits.partner.aliases, 7);
+        assert_eq!(
+            settings.limits.partner.timeout_ms,
+            Limits::default().partner.timeout_ms
+        );
+        assert_eq!(settings.limits.staff.document_bytes, 1000);
+        assert_eq!(
+            warnings,
+            ["unknown setting MOFA_LIMITS_NOBODY_ALIASES ignored"]
+        );
+        let bad = Settings::load(None, env(&[("MOFA_LIMITS_PUBLIC_ALIASES", "many")]));
+        assert!(bad.is_err());
         Ok(())
     }
 

@@ -17,6 +17,8 @@ pub enum ErrorCode {
     Conflict,
     NotFound,
     RateLimited,
+    /// A request over one of its audience's limits (size, aliases, depth, time).
+    LimitExceeded,
     Internal,
 }
 
@@ -29,6 +31,7 @@ impl ErrorCode {
             ErrorCode::Conflict => "CONFLICT",
             ErrorCode::NotFound => "NOT_FOUND",
             ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::LimitExceeded => "LIMIT_EXCEEDED",
             ErrorCode::Internal => "INTERNAL",
         }
     }

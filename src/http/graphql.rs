@@ -397,10 +397,33 @@ async fn execute(
         }
         return cached_response(&entry, media, req);
     }
+    let limits = state.settings.limits.of(principal.audience.as_str());
+    if params.query.len() > limits.document_bytes {
+        return respond(
+            limit_exceeded(format!(
+                "the document has {} bytes; {} requests may have {}",
+                params.query.len(),
+                principal.audience.as_str(),
+                limits.document_bytes
+            )),
+            media,
+        );
+    }
     let mut request = build_request(&params);
     // Parsed once here; async-graphql reuses the parsed document.
     let (mutation, cache_key) = match request.parsed_query() {
         Ok(document) => {
+            let aliases = count_aliases(document);
+            if aliases > limits.aliases {
+                return respond(
+                    limit_exceeded(format!(
+                        "the document has {aliases} aliases; {} requests may have {}",
+                        principal.audience.as_str(),
+                        limits.aliases
+                    )),
+                    media,
+                );
+            }
             let mutation = selects_mutation(&document.operations, params.operation_name.as_deref());
             let cacheable = cache_on && !mutation;
             let key = cacheable.then(|| {
@@ -500,7 +523,32 @@ async fn run(
     let audited = principal.clone();
     let request = graphql::prepare(request, principal, &state.sources, trace.clone())
         .data(graphql::RequestId(request_id.to_owned()));
-    let response = state.schema.execute(request).await;
+    let timeout = state
+        .settings
+        .limits
+        .of(audited.audience.as_str())
+        .timeout_ms;
+    let mut response = match tokio::time::timeout(
+        std::time::Duration::from_millis(timeout),
+        state.schema.execute(request),
+    )
+    .await
+    {
+        Ok(response) => response,
+        Err(_) => limit_exceeded(format!("the request ran longer than {timeout} ms")),
+    };
+    // Unexpected failures carry the request id, so that the caller can quote it and the
+    // operator find the cause in the log.
+    for error in &mut response.errors {
+        let internal = error
+            .extensions
+            .as_ref()
+            .and_then(|e| e.get("code"))
+            .is_some_and(|code| *code == Value::from("INTERNAL"));
+        if internal && let Some(extensions) = error.extensions.as_mut() {
+            extensions.set("requestId", request_id);
+        }
+    }
     let mut disclosed = trace.snapshot();
     // Committed writes: the cache forgets what read their sources, on every node, and each
     // write joins the audit entry.
@@ -576,6 +624,43 @@ fn selects_mutation(operations: &DocumentOperations, operation_name: Option<&str
 /// Writes a GraphQL response. A request error (the document did not parse or validate, or the
 /// variables did not coerce: no data and no error with a path) has no `data` entry and, under
 /// `application/graphql-response+json`, the status 400.
+/// A request refused for one of its audience's limits: `LIMIT_EXCEEDED`, saying which.
+fn limit_exceeded(message: String) -> async_graphql::Response {
+    let mut error = async_graphql::ServerError::new(message, None);
+    let mut extensions = async_graphql::ErrorExtensionValues::default();
+    extensions.set("code", graphql::ErrorCode::LimitExceeded.as_str());
+    error.extensions = Some(extensions);
+    async_graphql::Response::from_errors(vec![error])
+}
+
+/// The aliased fields of a document, in its operations and fragments.
+fn count_aliases(document: &async_graphql::parser::types::ExecutableDocument) -> usize {
+    use async_graphql::parser::types::{Selection, SelectionSet};
+    fn count(set: &SelectionSet) -> usize {
+        set.items
+            .iter()
+            .map(|item| match &item.node {
+                Selection::Field(field) => {
+                    usize::from(field.node.alias.is_some()) + count(&field.node.selection_set.node)
+                }
+                Selection::InlineFragment(inline) => count(&inline.node.selection_set.node),
+                Selection::FragmentSpread(_) => 0,
+            })
+            .sum()
+    }
+    document
+        .operations
+        .iter()
+        .map(|(_, operation)| count(&operation.node.selection_set.node))
+        .chain(
+            document
+                .fragments
+                .values()
+                .map(|fragment| count(&fragment.node.selection_set.node)),
+        )
+        .sum()
+}
+
 fn respond(response: async_graphql::Response, media: ResponseMediaType) -> HttpResponse {
     let request_error = response.data == Value::Null
         && !response.errors.is_empty()

@@ -263,3 +263,73 @@ async fn graphiql_page_and_assets_are_served_from_the_binary() {
         .expect("request");
     assert_eq!(licence.status(), 200);
 }
+
+/// Each audience has its own limits on a request's document, aliases and running time; a request
+/// over one gets `LIMIT_EXCEEDED` saying which, and the server goes on.
+#[tokio::test]
+async fn requests_over_their_audience_limits_get_limit_exceeded() {
+    let app = spawn_app_with(|s| {
+        s.limits.public.document_bytes = 2_000;
+        s.limits.public.aliases = 5;
+        s.limits.staff.timeout_ms = 1;
+    })
+    .await;
+    let code = |body: &serde_json::Value| {
+        body["errors"][0]["extensions"]["code"]
+            .as_str()
+            .map(str::to_owned)
+    };
+    // A long document.
+    let padding = " ".repeat(2_100);
+    let (status, body) = app
+        .graphql(
+            &format!("{{ catalog {{ units {{ code }} }} {padding}}}"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(code(&body).as_deref(), Some("LIMIT_EXCEEDED"), "{body}");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("bytes")
+    );
+    // An alias flood.
+    let aliases: String = (0..6)
+        .map(|i| format!("a{i}: catalog {{ units {{ code }} }} "))
+        .collect();
+    let (_, body) = app.graphql(&format!("{{ {aliases} }}"), json!({})).await;
+    assert_eq!(code(&body).as_deref(), Some("LIMIT_EXCEEDED"), "{body}");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("aliases")
+    );
+    // Within the limits, the same caller is served.
+    let (_, body) = app
+        .graphql("{ a: catalog { units { code } } }", json!({}))
+        .await;
+    assert!(body["data"]["a"]["units"].is_array(), "{body}");
+    // Staff's running time: a nested query cannot finish in 1 ms.
+    let staff = app.staff_token("LPQT", &["viewer"]);
+    let (_, body) = app
+        .graphql_as(
+            Some(&staff),
+            "{ countries(first: 100) { edges { node { vietnameseMissions { hostCountry { foreignMissions { city } } } } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(code(&body).as_deref(), Some("LIMIT_EXCEEDED"), "{body}");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("ms")
+    );
+    let (status, _) = app
+        .graphql("{ catalog { units { code } } }", json!({}))
+        .await;
+    assert_eq!(status, 200, "the server goes on");
+}
