@@ -8,8 +8,8 @@ use std::{collections::BTreeMap, path::Path, time::Instant};
 
 use entities::{Source, SourceConnections};
 use graphql::{
-    policy::{Principal, Role, Unit, registry},
-    write::{Author, CodeBook, FieldError, Owners, RecordTable, insert_records, parse_record},
+    policy::{Owners, Principal, Role, Unit, registry},
+    write::{Author, CodeBook, FieldError, RecordTable, insert_records, parse_record},
 };
 use sea_orm::{ColumnType, TransactionTrait};
 use serde_json::{Map, Value};

@@ -75,7 +75,7 @@ impl Application {
             ..Default::default()
         };
         // Owners come from the catalogue, which the `meta` migrations load.
-        let owners = graphql::write::Owners::load(sources.get(entities::Source::Meta))
+        let owners = graphql::policy::Owners::load(sources.get(entities::Source::Meta))
             .await
             .map_err(|e| StartupError::Http(format!("cannot read the catalogue's owners: {e}")))?;
         let schema = graphql::build_schema(sources.clone(), limits, owners);

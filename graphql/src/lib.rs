@@ -158,7 +158,7 @@ impl Default for QueryLimits {
 pub fn build_schema(
     sources: SourceConnections,
     limits: QueryLimits,
-    owners: write::Owners,
+    owners: policy::Owners,
 ) -> AppSchema {
     Schema::build(Query::default(), write::Mutation, EmptySubscription)
         .data(sources)

@@ -2,7 +2,7 @@
 //! (`createRecord`, `updateRecord`, `correctRecord`, `deleteRecord`, `restoreRecord`,
 //! `publishRecord`, `unpublishRecord`) and `revisions(id)`; which fields a write may set, and who
 //! may read them back, come from the registry; who may write a source comes from the catalogue
-//! (its owner units). Each write is one transaction on the record's source: the change, checked
+//! (its owner units, [`Owners`]). Each write is one transaction on the record's source: the change, checked
 //! against `expectedVersion`, and its revision (who, unit, when, reason, changed fields before
 //! and after). The server then invalidates the cache of the source and appends the audit entry.
 
@@ -12,8 +12,7 @@ use async_graphql::{Context, ID, Json, Object, SimpleObject};
 use chrono::{NaiveDate, Utc};
 use entities::{Source, SourceConnections};
 use sea_orm::{
-    ColumnType, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryResult,
-    TransactionTrait, Value,
+    ColumnType, ConnectionTrait, DatabaseConnection, DbErr, QueryResult, TransactionTrait, Value,
     sea_query::{Alias, Expr, ExprTrait, Query},
 };
 use serde_json::{Map, Value as Json_};
@@ -23,7 +22,7 @@ pub use crate::node::{RecordTable, record_table};
 use crate::{
     error::ApiError,
     ids::global_id,
-    policy::{Audience, Principal, Role, Unit, registry},
+    policy::{Owners, Principal, Role, registry},
 };
 
 /// Columns no write sets: the store and the stewardship mutations own them.
@@ -264,65 +263,6 @@ const DATE_ORDER: &[(&str, &str)] = &[
     ("committed_on", "due_on"),
     ("admitted_on", "official_on"),
 ];
-
-/// The owner units of every source, from the catalogue: the databases' owners, and for the
-/// sources of open datasets the datasets' providers.
-#[derive(Debug, Clone, Default)]
-pub struct Owners(BTreeMap<Source, BTreeSet<Unit>>);
-
-impl Owners {
-    pub async fn load(meta: &DatabaseConnection) -> Result<Owners, DbErr> {
-        use entities::meta::{catalog_database_unit, catalog_dataset_source, catalog_open_dataset};
-        let mut owners: BTreeMap<Source, BTreeSet<Unit>> = BTreeMap::new();
-        for row in catalog_database_unit::Entity::find().all(meta).await? {
-            if row.role == "owner"
-                && let (Ok(source), Ok(unit)) = (row.database_code.parse(), row.unit_code.parse())
-            {
-                owners.entry(source).or_default().insert(unit);
-            }
-        }
-        let providers: BTreeMap<String, String> = catalog_open_dataset::Entity::find()
-            .all(meta)
-            .await?
-            .into_iter()
-            .map(|d| (d.code, d.provider_unit))
-            .collect();
-        for link in catalog_dataset_source::Entity::find().all(meta).await? {
-            if let (Ok(source), Some(Ok(unit))) = (
-                link.source_code.parse::<Source>(),
-                providers.get(&link.dataset_code).map(|u| u.parse::<Unit>()),
-            ) && !owners.contains_key(&source)
-            {
-                owners.entry(source).or_default().insert(unit);
-            }
-        }
-        // Sources of datasets drawn on by no catalogue row of their own, once above filled.
-        Ok(Owners(owners))
-    }
-
-    /// The units that own `source`.
-    pub fn of(&self, source: Source) -> impl Iterator<Item = Unit> + '_ {
-        self.0.get(&source).into_iter().flatten().copied()
-    }
-
-    /// Whether `principal` holds `role` in a unit that owns `source` (any unit, for sources
-    /// owned by all units), or is an admin.
-    pub fn may(&self, principal: &Principal, source: Source, role: Role) -> bool {
-        if principal.audience != Audience::Staff {
-            return false;
-        }
-        if principal.roles.contains(&Role::Admin) {
-            return true;
-        }
-        let Some(unit) = principal.unit else {
-            return false;
-        };
-        principal.roles.contains(&role)
-            && self
-                .of(source)
-                .any(|owner| owner == Unit::All || owner == unit)
-    }
-}
 
 /// One committed write, for the server to act on (cache invalidation, audit).
 #[derive(Debug, Clone)]

@@ -2,7 +2,7 @@
 //! what is published reaches the public on the next request.
 
 use entities::Source;
-use graphql::{policy::registry, write::Owners};
+use graphql::{policy::Owners, policy::registry};
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, spawn_app};

@@ -5,11 +5,14 @@
 //! readable by nobody.
 
 pub mod extension;
+mod owners;
 pub mod project;
 pub mod registry;
 pub mod sdl;
 
 use std::{collections::BTreeSet, fmt, str::FromStr};
+
+pub use owners::Owners;
 
 /// Who is asking, as decided from the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, async_graphql::Enum)]
