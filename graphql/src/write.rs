@@ -318,7 +318,8 @@ impl Mutation {
     ) -> Result<Option<WriteResult>, ApiError> {
         let table = known_type(&r#type)?;
         let principal = editor(ctx, &table, Role::Editor)?;
-        let codes = CodeBook::load(ctx.data_unchecked::<SourceConnections>()).await?;
+        let sources = ctx.data_unchecked::<SourceConnections>();
+        let codes = CodeBook::for_fields(sources, &table, &fields.0).await?;
         let values = parse_record(&table, principal, &fields.0, true, &codes, &BTreeMap::new())?;
         let db = db_of(ctx, table.source);
         let txn = db.begin().await?;
@@ -675,26 +676,72 @@ pub struct CodeBook {
 }
 
 impl CodeBook {
+    /// Every code, for checking many records (an import).
     pub async fn load(sources: &SourceConnections) -> Result<CodeBook, DbErr> {
-        let codes = |db: &DatabaseConnection, table: &str, current_only: bool| {
+        CodeBook::load_sets(sources, true, true).await
+    }
+
+    /// The codes that `fields` of `table` may refer to: none at all for a write that sets no
+    /// code, so most writes read nothing more.
+    pub async fn for_fields(
+        sources: &SourceConnections,
+        table: &RecordTable,
+        fields: &Map<String, Json_>,
+    ) -> Result<CodeBook, DbErr> {
+        let columns: Vec<&str> = registry::type_policy(table.type_name)
+            .into_iter()
+            .flat_map(|t| t.fields.iter())
+            .filter(|f| fields.contains_key(f.name))
+            .flat_map(|f| f.columns.iter().copied())
+            .collect();
+        CodeBook::load_sets(
+            sources,
+            columns.iter().any(|c| names_countries(c)),
+            columns.iter().any(|c| names_provinces(c)),
+        )
+        .await
+    }
+
+    async fn load_sets(
+        sources: &SourceConnections,
+        countries: bool,
+        provinces: bool,
+    ) -> Result<CodeBook, DbErr> {
+        async fn codes(
+            db: &DatabaseConnection,
+            table: &str,
+            current_only: bool,
+        ) -> Result<BTreeSet<String>, DbErr> {
             let mut query = Query::select();
             query.column(Alias::new("code")).from(Alias::new(table));
             if current_only {
                 query.and_where(Expr::col(Alias::new("valid_to")).is_null());
             }
-            let db = db.clone();
-            async move {
-                let rows = db.query_all(&query).await?;
-                rows.iter()
-                    .map(|row| row.try_get::<String>("", "code"))
-                    .collect::<Result<BTreeSet<_>, _>>()
-            }
-        };
-        Ok(CodeBook {
-            countries: codes(sources.get(Source::CountryProfiles), "country", false).await?,
-            provinces: codes(sources.get(Source::Localities), "province", true).await?,
-        })
+            db.query_all(&query)
+                .await?
+                .iter()
+                .map(|row| row.try_get::<String>("", "code"))
+                .collect()
+        }
+        let mut book = CodeBook::default();
+        if countries {
+            book.countries = codes(sources.get(Source::CountryProfiles), "country", false).await?;
+        }
+        if provinces {
+            book.provinces = codes(sources.get(Source::Localities), "province", true).await?;
+        }
+        Ok(book)
     }
+}
+
+/// Columns holding ISO country codes (one, or a `;`-list).
+fn names_countries(column: &str) -> bool {
+    column.ends_with("country_code") || column == "country_codes"
+}
+
+/// Columns holding province codes (one, or a `;`-list).
+fn names_provinces(column: &str) -> bool {
+    column == "province_code" || column == "province_codes"
 }
 
 /// `fields` (schema field names) parsed into column values of `table`: known, writable and
@@ -811,9 +858,9 @@ fn check_code(column: &str, value: &Value, codes: &CodeBook) -> Result<(), Strin
     let Value::String(Some(text)) = value else {
         return Ok(());
     };
-    let (known, what) = if column.ends_with("country_code") || column == "country_codes" {
+    let (known, what) = if names_countries(column) {
         (&codes.countries, "ISO 3166-1 alpha-2 country")
-    } else if column == "province_code" || column == "province_codes" {
+    } else if names_provinces(column) {
         (&codes.provinces, "current province")
     } else {
         return Ok(());
@@ -1021,7 +1068,8 @@ async fn change(
 ) -> Result<Option<WriteResult>, ApiError> {
     let (table, key) = parse_id(ctx, id).await?;
     let principal = editor(ctx, &table, Role::Editor)?;
-    let codes = CodeBook::load(ctx.data_unchecked::<SourceConnections>()).await?;
+    let sources = ctx.data_unchecked::<SourceConnections>();
+    let codes = CodeBook::for_fields(sources, &table, fields).await?;
     let db = db_of(ctx, table.source);
     let txn = db.begin().await?;
     lock_row(&txn, &table, key).await?;
