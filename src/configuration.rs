@@ -240,12 +240,13 @@ impl From<LimitsFile> for Limits {
 }
 
 impl Limits {
-    /// The limits of `audience` (`public`, `partner`, `staff`).
-    pub fn of(&self, audience: &str) -> AudienceLimits {
+    /// The limits of `audience`.
+    pub fn of(&self, audience: graphql::policy::Audience) -> AudienceLimits {
+        use graphql::policy::Audience;
         match audience {
-            "staff" => self.staff,
-            "partner" => self.partner,
-            _ => self.public,
+            Audience::Staff => self.staff,
+            Audience::Partner => self.partner,
+            Audience::Public => self.public,
         }
     }
 

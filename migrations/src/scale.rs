@@ -49,7 +49,7 @@ pub async fn scale(
         while written < target {
             let end = (written + ROWS_PER_TRANSACTION).min(target);
             let txn = db.begin().await?;
-            let batch = (table.batch)();
+            let batch = table.batch;
             let mut start = written;
             while start < end {
                 let stop = (start + batch).min(end);
@@ -82,7 +82,7 @@ struct Table {
     /// Rows at scale `n`.
     share: fn(u64) -> u64,
     /// Rows per `INSERT`, under the backends' bound-parameter limits.
-    batch: fn() -> u64,
+    batch: u64,
     /// How to count the synthetic rows already there.
     marker: (&'static str, &'static str, Marker),
     write: Writer,
@@ -101,7 +101,7 @@ const TABLES: &[Table] = &[
         name: "treaty",
         source: Source::Treaties,
         share: |n| n,
-        batch: || 400,
+        batch: 400,
         marker: ("treaty", "number", Marker::Prefix),
         write: |db, rows| Box::pin(write_treaties(db, rows)),
     },
@@ -109,7 +109,7 @@ const TABLES: &[Table] = &[
         name: "chronicle_event",
         source: Source::Chronicle,
         share: |n| n,
-        batch: || 1_000,
+        batch: 1_000,
         marker: ("chronicle_event", "source_ref", Marker::Note),
         write: |db, rows| Box::pin(write_chronicle(db, rows)),
     },
@@ -117,7 +117,7 @@ const TABLES: &[Table] = &[
         name: "news_item",
         source: Source::News,
         share: |n| n,
-        batch: || 1_000,
+        batch: 1_000,
         marker: ("news_item", "source_note", Marker::Note),
         write: |db, rows| Box::pin(write_news(db, rows)),
     },
@@ -125,7 +125,7 @@ const TABLES: &[Table] = &[
         name: "legalization_file",
         source: Source::Legalization,
         share: |n| n,
-        batch: || 1_000,
+        batch: 1_000,
         marker: ("legalization_file", "file_number", Marker::Prefix),
         write: |db, rows| Box::pin(write_legalization(db, rows)),
     },
@@ -133,7 +133,7 @@ const TABLES: &[Table] = &[
         name: "visa_file",
         source: Source::DiplomaticVisas,
         share: |n| n,
-        batch: || 1_000,
+        batch: 1_000,
         marker: ("visa_file", "file_number", Marker::Prefix),
         write: |db, rows| Box::pin(write_visas(db, rows)),
     },
@@ -141,7 +141,7 @@ const TABLES: &[Table] = &[
         name: "passport_file",
         source: Source::OfficialPassports,
         share: |n| n / 10,
-        batch: || 1_000,
+        batch: 1_000,
         marker: ("passport_file", "file_number", Marker::Prefix),
         write: |db, rows| Box::pin(write_passports(db, rows)),
     },
@@ -149,7 +149,7 @@ const TABLES: &[Table] = &[
         name: "foreign_ngo",
         source: Source::ForeignNgos,
         share: |n| n / 100,
-        batch: || 1_000,
+        batch: 1_000,
         marker: ("foreign_ngo", "permit_number", Marker::Prefix),
         write: |db, rows| Box::pin(write_ngos(db, rows)),
     },

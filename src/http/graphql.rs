@@ -397,7 +397,7 @@ async fn execute(
         }
         return cached_response(&entry, media, req);
     }
-    let limits = state.settings.limits.of(principal.audience.as_str());
+    let limits = state.settings.limits.of(principal.audience);
     if params.query.len() > limits.document_bytes {
         return respond(
             limit_exceeded(format!(
@@ -523,11 +523,7 @@ async fn run(
     let audited = principal.clone();
     let request = graphql::prepare(request, principal, &state.sources, trace.clone())
         .data(graphql::RequestId(request_id.to_owned()));
-    let timeout = state
-        .settings
-        .limits
-        .of(audited.audience.as_str())
-        .timeout_ms;
+    let timeout = state.settings.limits.of(audited.audience).timeout_ms;
     let mut response = match tokio::time::timeout(
         std::time::Duration::from_millis(timeout),
         state.schema.execute(request),
