@@ -180,6 +180,25 @@ struct Province63Row {
     confidence: String,
 }
 
+/// What both province lists give: code, names and kind, and where they come from.
+fn province_base(
+    [code, name_vi, name_vi_full, name_ascii, type_vi, type_en]: [&String; 6],
+    file: &str,
+    confidence: &str,
+) -> entities::localities::province::ActiveModel {
+    entities::localities::province::ActiveModel {
+        code: Set(code.clone()),
+        name_vi: Set(name_vi.clone()),
+        name_vi_full: Set(name_vi_full.clone()),
+        name_en: Set(name_ascii.clone()),
+        kind_vi: Set(type_vi.clone()),
+        kind_en: Set(type_en.clone()),
+        source_note: Set(Some(format!("{file} (SOURCES-geo.md)"))),
+        confidence: Set(non_empty(confidence)),
+        ..Default::default()
+    }
+}
+
 /// The 34 provinces since 1 July 2025 and the 63 before, from the statistics office's lists.
 async fn seed_provinces(db: &DatabaseConnection) -> Result<String, DbErr> {
     use entities::localities::province;
@@ -191,34 +210,40 @@ async fn seed_provinces(db: &DatabaseConnection) -> Result<String, DbErr> {
     let mut models = Vec::new();
     for row in &current {
         models.push(province::ActiveModel {
-            code: Set(row.code.clone()),
-            name_vi: Set(row.name_vi.clone()),
-            name_vi_full: Set(row.name_vi_full.clone()),
-            name_en: Set(row.name_ascii.clone()),
-            kind_vi: Set(row.type_vi.clone()),
-            kind_en: Set(row.type_en.clone()),
             valid_from: Set(full_date(&row.effective_from)),
             merged_from_codes: Set(non_empty(&row.merged_from_codes)),
             wards_count: Set(row.wards_2025_count.trim().parse().ok()),
-            source_note: Set(Some("vn_provinces_2025.csv (SOURCES-geo.md)".to_owned())),
-            confidence: Set(non_empty(&row.confidence)),
-            ..Default::default()
+            ..province_base(
+                [
+                    &row.code,
+                    &row.name_vi,
+                    &row.name_vi_full,
+                    &row.name_ascii,
+                    &row.type_vi,
+                    &row.type_en,
+                ],
+                "vn_provinces_2025.csv",
+                &row.confidence,
+            )
         });
     }
     for row in &earlier {
         models.push(province::ActiveModel {
-            code: Set(row.code.clone()),
-            name_vi: Set(row.name_vi.clone()),
-            name_vi_full: Set(row.name_vi_full.clone()),
-            name_en: Set(row.name_ascii.clone()),
-            kind_vi: Set(row.type_vi.clone()),
-            kind_en: Set(row.type_en.clone()),
             iso_3166_2: Set(non_empty(&row.iso_3166_2)),
             valid_to: Set(full_date(&row.valid_to)),
             merged_into_code: Set(non_empty(&row.merged_into_code_2025)),
-            source_note: Set(Some("vn_provinces_63.csv (SOURCES-geo.md)".to_owned())),
-            confidence: Set(non_empty(&row.confidence)),
-            ..Default::default()
+            ..province_base(
+                [
+                    &row.code,
+                    &row.name_vi,
+                    &row.name_vi_full,
+                    &row.name_ascii,
+                    &row.type_vi,
+                    &row.type_en,
+                ],
+                "vn_provinces_63.csv",
+                &row.confidence,
+            )
         });
     }
     let txn = db.begin().await?;
