@@ -56,6 +56,7 @@ macro_rules! nodes {
                         type_name: stringify!($node),
                         source: Source::$source,
                         table: module::Entity.table_name(),
+                        key: module::Column::$key.as_str(),
                         columns: module::Column::iter()
                             .map(|c| (c.as_str().to_owned(), c.def()))
                             .collect(),
@@ -127,6 +128,8 @@ pub struct RecordTable {
     pub type_name: &'static str,
     pub source: Source,
     pub table: &'static str,
+    /// The column its global id names: `id`, or a natural key (`code` for countries).
+    pub key: &'static str,
     pub columns: Vec<(String, sea_orm::ColumnDef)>,
 }
 

@@ -565,23 +565,21 @@ fn known_type(type_name: &str) -> Result<RecordTable, ApiError> {
         .ok_or_else(|| ApiError::BadUserInput(format!("`type`: no record type {type_name:?}")))
 }
 
-/// The record type and surrogate key of a global id (countries are named by their ISO code).
+/// The record type and surrogate key of a global id (whose key may be a natural one).
 async fn parse_id(ctx: &Context<'_>, id: &ID) -> Result<(RecordTable, i64), ApiError> {
     let (type_name, key) = id.split_once(':').ok_or_else(|| {
         ApiError::BadUserInput(format!("`id`: {:?} is not a global id", id.as_str()))
     })?;
     let table = known_type(type_name)?;
     let not_found = || ApiError::NotFound(id.to_string());
-    if let Ok(key) = key.parse() {
-        return Ok((table, key));
+    if table.key == "id" {
+        return key.parse().map(|key| (table, key)).map_err(|_| not_found());
     }
-    if table.type_name != "Country" {
-        return Err(not_found());
-    }
+    // A natural key: find the record's surrogate id.
     let query = Query::select()
         .column(Alias::new("id"))
         .from(Alias::new(table.table))
-        .and_where(Expr::col(Alias::new("code")).eq(key))
+        .and_where(Expr::col(Alias::new(table.key)).eq(key))
         .to_owned();
     let row = db_of(ctx, table.source)
         .query_one(&query)
