@@ -38,6 +38,7 @@ MOFA_DATA_DIR="$work/data" MOFA_LOG=warn "$bin" seed --demo >/dev/null
 start() { # name, extra env...
   local port; port=$(free_port)
   env MOFA_BIND="127.0.0.1:$port" MOFA_DATA_DIR="$work/data" MOFA_LOG=warn MOFA_BENCH_ROUTES=true \
+    MOFA_LIMITS_PUBLIC_RATE_PER_MINUTE="${RATE_PER_MINUTE:-0}" \
     MOFA_REDIS_URL="redis://127.0.0.1:$redis_port" MOFA_CACHE_NAMESPACE="bench" "${@:2}" \
     "$bin" serve >"$work/$1.log" 2>&1 &
   echo $! >>"$work/pids"

@@ -62,6 +62,7 @@ print(f'seed --scale {n}: {rows:,} rows in {s:.1f} s, {rows / s:,.0f} rows/s')" 
 
   port=$(free_port)
   env "$@" MOFA_BIND="127.0.0.1:$port" MOFA_LOG=warn MOFA_CACHE_ENABLED=false MOFA_MAX_PAGE_SIZE=1000 \
+    MOFA_LIMITS_PUBLIC_COMPLEXITY=1000000 MOFA_LIMITS_PUBLIC_RATE_PER_MINUTE=0 \
     "$bin" serve >"$work/$label.log" 2>&1 &
   echo $! >>"$work/pids"
   for _ in $(seq 200); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done

@@ -135,6 +135,10 @@ pub enum PartnerCommand {
         /// Last day of the grant (YYYY-MM-DD), inclusive.
         #[arg(long)]
         expires_on: Option<chrono::NaiveDate>,
+        /// Requests per minute the client may send under this grant (default: the partner
+        /// audience's rate, `MOFA_LIMITS_PARTNER_RATE_PER_MINUTE`).
+        #[arg(long)]
+        requests_per_minute: Option<u32>,
     },
     /// Revoke a client's grants of a service, at once.
     Revoke {
@@ -415,12 +419,21 @@ async fn partner(command: PartnerCommand, settings: &Settings) -> Result<(), Cli
             service,
             legal_basis,
             expires_on,
+            requests_per_minute,
         } => {
             let expires_at = expires_on
                 .and_then(|day| day.succ_opt())
                 .and_then(|next| next.and_hms_opt(0, 0, 0))
                 .map(|t| t.and_utc());
-            partners::grant(meta, &client_id, service, &legal_basis, expires_at).await?;
+            partners::grant(
+                meta,
+                &client_id,
+                service,
+                &legal_basis,
+                expires_at,
+                requests_per_minute,
+            )
+            .await?;
             println!("{service} granted to {client_id}");
         }
         PartnerCommand::Revoke { client_id, service } => {
@@ -448,7 +461,13 @@ async fn partner(command: PartnerCommand, settings: &Settings) -> Result<(), Cli
                         (None, Some(at)) => format!("until {at}"),
                         (None, None) => "active".to_owned(),
                     };
-                    println!("\t{}\t{}\t{}", g.service_code, state, g.legal_basis);
+                    let quota = g
+                        .requests_per_minute
+                        .map_or_else(|| "default rate".to_owned(), |n| format!("{n}/min"));
+                    println!(
+                        "\t{}\t{}\t{}\t{}",
+                        g.service_code, state, quota, g.legal_basis
+                    );
                 }
             }
         }

@@ -6,6 +6,9 @@ use std::{collections::BTreeMap, fmt, path::PathBuf, str::FromStr};
 use entities::Source;
 use serde::Deserialize;
 
+mod limits;
+pub use limits::{AudienceLimits, Limits};
+
 /// Every setting of the server.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -40,6 +43,12 @@ pub struct Settings {
     pub workers: Option<usize>,
     /// Connections per database pool (`MOFA_DB_MAX_CONNECTIONS`).
     pub db_max_connections: u32,
+    /// Longest a statement may run, in milliseconds, before the database cancels it
+    /// (`MOFA_DB_STATEMENT_TIMEOUT_MS`; SQLite: how long to wait for a lock).
+    pub db_statement_timeout_ms: u64,
+    /// Longest a request waits for a database connection, in milliseconds, before its source
+    /// counts as unavailable (`MOFA_DB_ACQUIRE_TIMEOUT_MS`).
+    pub db_acquire_timeout_ms: u64,
     /// Largest `first` a connection accepts (`MOFA_MAX_PAGE_SIZE`).
     pub max_page_size: u64,
     /// Open-data downloads of more rows than this are streamed page by page, not held whole
@@ -48,6 +57,10 @@ pub struct Settings {
     /// What one request may ask, per audience (`MOFA_LIMITS_<AUDIENCE>_<LIMIT>`, e.g.
     /// `MOFA_LIMITS_PUBLIC_TIMEOUT_MS`; in TOML, `[limits.public]`).
     pub limits: Limits,
+    /// Reverse proxies whose `X-Forwarded-For` names the client, for the public's rate limit
+    /// (`MOFA_TRUSTED_PROXIES`: addresses or CIDR ranges, comma-separated). Empty: the peer
+    /// address is the client's.
+    pub trusted_proxies: String,
     /// `iss` of the tokens this server issues and accepts (`MOFA_TOKEN_ISSUER`).
     pub token_issuer: String,
     /// The key file of the server's own signing keys (`MOFA_SIGNING_KEY_FILE`). Unset:
@@ -135,9 +148,12 @@ impl Default for Settings {
             shutdown_timeout_secs: 30,
             workers: None,
             db_max_connections: 10,
+            db_statement_timeout_ms: 10_000,
+            db_acquire_timeout_ms: 2_000,
             max_page_size: 100,
             open_data_stream_rows: 20_000,
             limits: Limits::default(),
+            trusted_proxies: String::new(),
             token_issuer: "mofa-graph".to_owned(),
             signing_key_file: None,
             max_token_lifetime_secs: 24 * 3600,
@@ -152,125 +168,6 @@ impl Default for Settings {
 }
 
 /// Format of log lines.
-/// The limits of one audience's requests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AudienceLimits {
-    /// Longest GraphQL document, in bytes (`…_DOCUMENT_BYTES`).
-    pub document_bytes: usize,
-    /// Most aliased fields in one document (`…_ALIASES`).
-    pub aliases: usize,
-    /// Longest execution, in milliseconds (`…_TIMEOUT_MS`).
-    pub timeout_ms: u64,
-}
-
-impl Default for AudienceLimits {
-    fn default() -> Self {
-        AudienceLimits {
-            document_bytes: 16 * 1024,
-            aliases: 30,
-            timeout_ms: 5_000,
-        }
-    }
-}
-
-/// Request limits per audience: the public gets the tightest, staff the widest. A TOML table
-/// sets only the limits it names; the others keep that audience's defaults.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(default, from = "LimitsFile")]
-pub struct Limits {
-    pub public: AudienceLimits,
-    pub partner: AudienceLimits,
-    pub staff: AudienceLimits,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            public: AudienceLimits::default(),
-            partner: AudienceLimits {
-                document_bytes: 64 * 1024,
-                aliases: 100,
-                timeout_ms: 15_000,
-            },
-            staff: AudienceLimits {
-                document_bytes: 256 * 1024,
-                aliases: 500,
-                timeout_ms: 30_000,
-            },
-        }
-    }
-}
-
-/// `[limits.*]` as written in a settings file: every limit optional.
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct LimitsFile {
-    public: AudienceLimitsFile,
-    partner: AudienceLimitsFile,
-    staff: AudienceLimitsFile,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct AudienceLimitsFile {
-    document_bytes: Option<usize>,
-    aliases: Option<usize>,
-    timeout_ms: Option<u64>,
-}
-
-impl AudienceLimitsFile {
-    fn over(self, defaults: AudienceLimits) -> AudienceLimits {
-        AudienceLimits {
-            document_bytes: self.document_bytes.unwrap_or(defaults.document_bytes),
-            aliases: self.aliases.unwrap_or(defaults.aliases),
-            timeout_ms: self.timeout_ms.unwrap_or(defaults.timeout_ms),
-        }
-    }
-}
-
-impl From<LimitsFile> for Limits {
-    fn from(file: LimitsFile) -> Limits {
-        let defaults = Limits::default();
-        Limits {
-            public: file.public.over(defaults.public),
-            partner: file.partner.over(defaults.partner),
-            staff: file.staff.over(defaults.staff),
-        }
-    }
-}
-
-impl Limits {
-    /// The limits of `audience`.
-    pub fn of(&self, audience: graphql::policy::Audience) -> AudienceLimits {
-        use graphql::policy::Audience;
-        match audience {
-            Audience::Staff => self.staff,
-            Audience::Partner => self.partner,
-            Audience::Public => self.public,
-        }
-    }
-
-    /// Sets `<AUDIENCE>_<LIMIT>` from an environment entry; `false` when no such limit.
-    fn set(&mut self, name: &str, key: &str, value: &str) -> Result<bool, SettingsError> {
-        let Some((audience, limit)) = name.split_once('_') else {
-            return Ok(false);
-        };
-        let limits = match audience {
-            "PUBLIC" => &mut self.public,
-            "PARTNER" => &mut self.partner,
-            "STAFF" => &mut self.staff,
-            _ => return Ok(false),
-        };
-        match limit {
-            "DOCUMENT_BYTES" => limits.document_bytes = parse(key, value)?,
-            "ALIASES" => limits.aliases = parse(key, value)?,
-            "TIMEOUT_MS" => limits.timeout_ms = parse(key, value)?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
@@ -401,6 +298,10 @@ impl Settings {
                 "SHUTDOWN_TIMEOUT_SECS" => settings.shutdown_timeout_secs = parse(&key, &value)?,
                 "WORKERS" => settings.workers = Some(parse(&key, &value)?),
                 "DB_MAX_CONNECTIONS" => settings.db_max_connections = parse(&key, &value)?,
+                "DB_STATEMENT_TIMEOUT_MS" => {
+                    settings.db_statement_timeout_ms = parse(&key, &value)?;
+                }
+                "DB_ACQUIRE_TIMEOUT_MS" => settings.db_acquire_timeout_ms = parse(&key, &value)?,
                 "MAX_PAGE_SIZE" => settings.max_page_size = parse(&key, &value)?,
                 "OPEN_DATA_STREAM_ROWS" => {
                     settings.open_data_stream_rows = parse(&key, &value)?;
@@ -412,6 +313,12 @@ impl Settings {
                     if !known {
                         warnings.push(format!("unknown setting {key} ignored"));
                     }
+                }
+                "TRUSTED_PROXIES" => {
+                    value
+                        .parse::<crate::rate_limit::TrustedProxies>()
+                        .map_err(|e| invalid(&key, e))?;
+                    settings.trusted_proxies = value;
                 }
                 "TOKEN_ISSUER" => settings.token_issuer = value.trim().to_owned(),
                 "SIGNING_KEY_FILE" => settings.signing_key_file = Some(PathBuf::from(value)),

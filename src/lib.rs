@@ -13,6 +13,7 @@ mod http;
 pub mod import;
 mod metrics;
 pub mod partners;
+pub mod rate_limit;
 pub mod sources;
 pub mod startup;
 mod state;

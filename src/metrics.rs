@@ -24,10 +24,81 @@ struct Histogram {
     sum: f64,
 }
 
+impl Histogram {
+    fn observe(&mut self, seconds: f64) {
+        for (count, bound) in self.counts.iter_mut().zip(BUCKETS) {
+            if seconds <= bound {
+                *count += 1;
+            }
+        }
+        self.count += 1;
+        self.sum += seconds;
+    }
+
+    /// The `_bucket`, `_sum` and `_count` lines of `name` under `labels` (`a="x",b="y"`).
+    fn render(&self, out: &mut String, name: &str, labels: &str) {
+        for (count, bound) in self.counts.iter().zip(BUCKETS) {
+            let _ = writeln!(out, "{name}_bucket{{{labels},le=\"{bound}\"}} {count}");
+        }
+        let _ = writeln!(out, "{name}_bucket{{{labels},le=\"+Inf\"}} {}", self.count);
+        let _ = writeln!(out, "{name}_sum{{{labels}}} {}", self.sum);
+        let _ = writeln!(out, "{name}_count{{{labels}}} {}", self.count);
+    }
+}
+
+/// The labels of a GraphQL operation: its audience, its type and its name. Names are the
+/// client's choice, so only the first [`MAX_OPERATION_NAMES`] distinct ones get a series of
+/// their own; later ones count as `other`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct OperationLabel {
+    pub kind: &'static str,
+    pub name: String,
+}
+
+const MAX_OPERATION_NAMES: usize = 200;
+
+impl OperationLabel {
+    /// The label of the operation `request` selects (its document is parsed already).
+    pub fn of(request: &mut async_graphql::Request) -> OperationLabel {
+        use async_graphql::parser::types::{DocumentOperations, OperationType};
+        let name = request.operation_name.clone();
+        let kind = match request.parsed_query() {
+            Ok(document) => {
+                let operation = match (&document.operations, name.as_deref()) {
+                    (DocumentOperations::Single(op), _) => Some(op),
+                    (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
+                    (DocumentOperations::Multiple(_), None) => None,
+                };
+                match operation.map(|op| op.node.ty) {
+                    Some(OperationType::Query) => "query",
+                    Some(OperationType::Mutation) => "mutation",
+                    Some(OperationType::Subscription) => "subscription",
+                    None => "unknown",
+                }
+            }
+            Err(_) => "unknown",
+        };
+        let name = name
+            .filter(|n| {
+                !n.is_empty()
+                    && n.len() <= 64
+                    && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            })
+            .unwrap_or_else(|| "anonymous".to_owned());
+        OperationLabel { kind, name }
+    }
+}
+
 #[derive(Default)]
 struct Series {
     requests: BTreeMap<(String, String, u16), u64>,
     durations: BTreeMap<String, Histogram>,
+    /// By audience, operation and outcome (`ok` or the first error's code).
+    operations: BTreeMap<(&'static str, OperationLabel, String), u64>,
+    operation_durations: BTreeMap<(&'static str, OperationLabel), Histogram>,
+    operation_names: std::collections::BTreeSet<String>,
+    /// Requests refused for their rate, by audience.
+    rate_limited: BTreeMap<&'static str, u64>,
 }
 
 #[derive(Default)]
@@ -97,15 +168,62 @@ impl Metrics {
             .requests
             .entry((route.to_owned(), method.to_owned(), status))
             .or_default() += 1;
-        let histogram = series.durations.entry(route.to_owned()).or_default();
-        let seconds = elapsed.as_secs_f64();
-        for (count, bound) in histogram.counts.iter_mut().zip(BUCKETS) {
-            if seconds <= bound {
-                *count += 1;
+        series
+            .durations
+            .entry(route.to_owned())
+            .or_default()
+            .observe(elapsed.as_secs_f64());
+    }
+
+    /// Records one executed GraphQL operation.
+    pub fn record_operation(
+        &self,
+        audience: graphql::policy::Audience,
+        operation: &OperationLabel,
+        response: &async_graphql::Response,
+        elapsed: Duration,
+    ) {
+        let outcome = match response.errors.first() {
+            None => "ok".to_owned(),
+            Some(error) => error
+                .extensions
+                .as_ref()
+                .and_then(|e| e.get("code"))
+                .and_then(|code| match code {
+                    async_graphql::Value::String(code) => graphql::ErrorCode::parse(code),
+                    _ => None,
+                })
+                .map_or("INTERNAL", graphql::ErrorCode::as_str)
+                .to_owned(),
+        };
+        let Ok(mut series) = self.series.lock() else {
+            return;
+        };
+        let mut operation = operation.clone();
+        if !series.operation_names.contains(&operation.name) {
+            if series.operation_names.len() < MAX_OPERATION_NAMES {
+                series.operation_names.insert(operation.name.clone());
+            } else {
+                operation.name = "other".to_owned();
             }
         }
-        histogram.count += 1;
-        histogram.sum += seconds;
+        let audience = audience.as_str();
+        *series
+            .operations
+            .entry((audience, operation.clone(), outcome))
+            .or_default() += 1;
+        series
+            .operation_durations
+            .entry((audience, operation))
+            .or_default()
+            .observe(elapsed.as_secs_f64());
+    }
+
+    /// Records a request refused for its rate.
+    pub fn record_rate_limited(&self, audience: graphql::policy::Audience) {
+        if let Ok(mut series) = self.series.lock() {
+            *series.rate_limited.entry(audience.as_str()).or_default() += 1;
+        }
     }
 
     /// The Prometheus text exposition of every series.
@@ -141,27 +259,54 @@ impl Metrics {
         );
         let _ = writeln!(out, "# TYPE mofa_http_request_duration_seconds histogram");
         for (route, h) in &series.durations {
-            let route = escape(route);
-            for (count, bound) in h.counts.iter().zip(BUCKETS) {
-                let _ = writeln!(
-                    out,
-                    "mofa_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"{bound}\"}} {count}"
-                );
-            }
-            let _ = writeln!(
-                out,
-                "mofa_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {}",
-                h.count
+            h.render(
+                &mut out,
+                "mofa_http_request_duration_seconds",
+                &format!("route=\"{}\"", escape(route)),
             );
+        }
+        let _ = writeln!(
+            out,
+            "# HELP mofa_graphql_operations_total GraphQL operations executed, by outcome."
+        );
+        let _ = writeln!(out, "# TYPE mofa_graphql_operations_total counter");
+        for ((audience, op, outcome), count) in &series.operations {
             let _ = writeln!(
                 out,
-                "mofa_http_request_duration_seconds_sum{{route=\"{route}\"}} {}",
-                h.sum
+                "mofa_graphql_operations_total{{audience=\"{audience}\",type=\"{}\",operation=\"{}\",outcome=\"{}\"}} {count}",
+                op.kind,
+                escape(&op.name),
+                escape(outcome)
             );
+        }
+        let _ = writeln!(
+            out,
+            "# HELP mofa_graphql_operation_duration_seconds Time to execute a GraphQL operation."
+        );
+        let _ = writeln!(
+            out,
+            "# TYPE mofa_graphql_operation_duration_seconds histogram"
+        );
+        for ((audience, op), h) in &series.operation_durations {
+            h.render(
+                &mut out,
+                "mofa_graphql_operation_duration_seconds",
+                &format!(
+                    "audience=\"{audience}\",type=\"{}\",operation=\"{}\"",
+                    op.kind,
+                    escape(&op.name)
+                ),
+            );
+        }
+        let _ = writeln!(
+            out,
+            "# HELP mofa_rate_limited_total Requests refused for their caller's rate."
+        );
+        let _ = writeln!(out, "# TYPE mofa_rate_limited_total counter");
+        for (audience, count) in &series.rate_limited {
             let _ = writeln!(
                 out,
-                "mofa_http_request_duration_seconds_count{{route=\"{route}\"}} {}",
-                h.count
+                "mofa_rate_limited_total{{audience=\"{audience}\"}} {count}"
             );
         }
         out

@@ -2,7 +2,7 @@
 //! X-Road), kept in `meta`. A token's scope counts only while a matching grant is active, so a
 //! revoked grant cuts access at once, even for tokens not yet expired.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use argon2::{
     Argon2, PasswordHasher, PasswordVerifier,
@@ -100,6 +100,7 @@ pub async fn grant(
     service: Service,
     legal_basis: &str,
     expires_at: Option<DateTime<Utc>>,
+    requests_per_minute: Option<u32>,
 ) -> Result<(), PartnerError> {
     if find_client(db, client_id).await?.is_none() {
         return Err(PartnerError::UnknownClient(client_id.to_owned()));
@@ -121,6 +122,7 @@ pub async fn grant(
         granted_at: Set(Utc::now()),
         expires_at: Set(expires_at),
         revoked_at: Set(None),
+        requests_per_minute: Set(requests_per_minute.map(|n| i32::try_from(n).unwrap_or(i32::MAX))),
         ..Default::default()
     }
     .insert(db)
@@ -148,10 +150,31 @@ pub async fn revoke(
 }
 
 /// The services a client holds right now.
-pub async fn active_services(
+/// What a client's active grants allow: the services, and the quota of each grant.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ActiveGrants {
+    pub services: BTreeMap<Service, Option<u32>>,
+}
+
+impl ActiveGrants {
+    /// The requests per minute a token of `scopes` may send: the largest quota among the
+    /// grants it uses, `None` when none of them sets one (the partner default applies).
+    pub fn requests_per_minute<'a>(
+        &self,
+        scopes: impl IntoIterator<Item = &'a Service>,
+    ) -> Option<u32> {
+        scopes
+            .into_iter()
+            .filter_map(|s| self.services.get(s).copied().flatten())
+            .max()
+    }
+}
+
+/// The client's active grants (none when the client is disabled).
+pub async fn active_grants(
     db: &DatabaseConnection,
     client_id: &str,
-) -> Result<BTreeSet<Service>, DbErr> {
+) -> Result<ActiveGrants, DbErr> {
     let now = Utc::now();
     let grants = partner_grant::Entity::find()
         .filter(partner_grant::Column::ClientId.eq(client_id))
@@ -166,14 +189,33 @@ pub async fn active_services(
     let enabled = find_client(db, client_id)
         .await?
         .is_some_and(|c| c.disabled_at.is_none());
-    Ok(if enabled {
-        grants
-            .iter()
-            .filter_map(|g| g.service_code.parse().ok())
-            .collect()
-    } else {
-        BTreeSet::new()
-    })
+    let mut active = ActiveGrants::default();
+    if enabled {
+        for grant in grants {
+            let Ok(service) = grant.service_code.parse::<Service>() else {
+                continue;
+            };
+            let quota = grant
+                .requests_per_minute
+                .and_then(|n| u32::try_from(n).ok());
+            let entry = active.services.entry(service).or_insert(quota);
+            // Two active grants of one service: the larger quota counts.
+            *entry = (*entry).max(quota);
+        }
+    }
+    Ok(active)
+}
+
+/// The services of the client's active grants.
+pub async fn active_services(
+    db: &DatabaseConnection,
+    client_id: &str,
+) -> Result<BTreeSet<Service>, DbErr> {
+    Ok(active_grants(db, client_id)
+        .await?
+        .services
+        .into_keys()
+        .collect())
 }
 
 /// Whether `secret` is the client's secret.

@@ -57,7 +57,7 @@ pub async fn connect(
                 source,
             })?;
         }
-        let conn = open(&url, settings.db_max_connections, counters.clone())
+        let conn = open(&url, settings, counters.clone())
             .await
             .map_err(|source| SourceError::Connect {
                 url: redact_url(&url),
@@ -77,19 +77,33 @@ pub async fn connect(
     })
 }
 
+/// A pool that fails fast when its database is away (a request gets `SOURCE_UNAVAILABLE`
+/// within the acquire timeout, not a hang), tests each connection before handing it out (so
+/// connections broken by a database restart are replaced, without restarting the server),
+/// and bounds every statement (PostgreSQL's `statement_timeout`; SQLite's busy timeout).
 async fn open(
     url: &str,
-    max_connections: u32,
+    settings: &Settings,
     counters: Arc<DatabaseCounters>,
 ) -> Result<DatabaseConnection, DbErr> {
+    let statement_timeout = Duration::from_millis(settings.db_statement_timeout_ms);
+    let acquire_timeout = Duration::from_millis(settings.db_acquire_timeout_ms);
     let mut options = ConnectOptions::new(url);
     options
-        .max_connections(max_connections)
+        .max_connections(settings.db_max_connections)
         .min_connections(1)
-        .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(5))
+        .connect_timeout(acquire_timeout)
+        .acquire_timeout(acquire_timeout)
+        .test_before_acquire(true)
         .sqlx_logging(true)
-        .sqlx_logging_level(log::LevelFilter::Debug);
+        .sqlx_logging_level(log::LevelFilter::Debug)
+        .map_sqlx_postgres_opts(move |pg| {
+            pg.options([(
+                "statement_timeout",
+                statement_timeout.as_millis().to_string(),
+            )])
+        })
+        .map_sqlx_sqlite_opts(move |sqlite| sqlite.busy_timeout(statement_timeout));
     let mut conn = Database::connect(options).await?;
     conn.set_metric_callback(move |info| counters.record(info.elapsed, info.failed));
     if conn.get_database_backend() == DbBackend::Sqlite {

@@ -15,6 +15,7 @@ use crate::{
     configuration::Settings,
     http,
     metrics::Metrics,
+    rate_limit::RateLimiter,
     sources::{self, SourceError},
     state::AppState,
     telemetry,
@@ -46,7 +47,7 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Application, StartupError> {
-        let metrics = Metrics::default();
+        let metrics = Arc::new(Metrics::default());
         let sources = sources::connect(&settings, metrics.database.clone()).await?;
         if settings.migrate_on_start {
             sources::migrate_all(&sources).await?;
@@ -79,12 +80,24 @@ impl Application {
             .await
             .map_err(|e| StartupError::Http(format!("cannot read the catalogue's owners: {e}")))?;
         let schema = graphql::build_schema(sources.clone(), limits, owners);
+        let trusted_proxies = settings
+            .trusted_proxies
+            .parse()
+            .map_err(|e| StartupError::Http(format!("MOFA_TRUSTED_PROXIES: {e}")))?;
+        let rate_limiter = RateLimiter::new(
+            settings.limits,
+            trusted_proxies,
+            cache.shared_tier(),
+            &settings.cache_namespace,
+            metrics.clone(),
+        );
         let state = web::Data::new(AppState {
             settings: Arc::new(settings),
             sources,
             cache,
             schema,
             metrics,
+            rate_limiter,
             auth: Authenticator {
                 own: keys,
                 external,

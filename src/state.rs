@@ -7,7 +7,7 @@ use graphql::AppSchema;
 
 use crate::{
     audit::AuditLog, auth::Authenticator, cache::ResponseCache, configuration::Settings,
-    metrics::Metrics,
+    metrics::Metrics, rate_limit::RateLimiter,
 };
 
 pub struct AppState {
@@ -15,7 +15,8 @@ pub struct AppState {
     pub sources: SourceConnections,
     pub cache: std::sync::Arc<ResponseCache>,
     pub schema: AppSchema,
-    pub metrics: Metrics,
+    pub metrics: Arc<Metrics>,
+    pub rate_limiter: RateLimiter,
     /// Every issuer whose tokens are accepted; `auth.own` signs.
     pub auth: Authenticator,
     pub audit: AuditLog,

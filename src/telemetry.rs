@@ -30,7 +30,7 @@ pub fn init(filter: &str, format: LogFormat) -> Result<(), String> {
                 fmt::layer()
                     .json()
                     .flatten_event(true)
-                    .with_current_span(false),
+                    .with_current_span(true),
             )
             .try_init(),
     };

@@ -19,20 +19,23 @@ pub struct AgreementQuery;
 #[Object]
 impl AgreementQuery {
     /// International agreements: the public sees those in force and publishable.
+    #[graphql(complexity = "crate::connection::complexity(first, child_complexity)")]
     async fn agreements(
         &self,
         ctx: &Context<'_>,
         first: Option<i32>,
         after: Option<String>,
         status: Option<String>,
-    ) -> Result<AgreementConnection, ApiError> {
+    ) -> Result<Option<AgreementConnection>, ApiError> {
         let (db, select, page) =
             listing::<agreement::Entity>(ctx, Source::Agreements, "Agreement", first, after)?;
         let select = select.map(|select| match status {
             Some(status) => select.filter(agreement::Column::Status.eq(status)),
             None => select,
         });
-        AgreementConnection::fetch(db, select, agreement::Column::Id, page).await
+        AgreementConnection::fetch(db, select, agreement::Column::Id, page)
+            .await
+            .map(Some)
     }
 
     async fn agreement(&self, ctx: &Context<'_>, id: i64) -> Result<Option<Agreement>, ApiError> {

@@ -16,6 +16,7 @@ pub struct AuditQuery;
 #[Object]
 impl AuditQuery {
     /// Disclosures of non-open data, oldest first.
+    #[graphql(complexity = "crate::connection::complexity(first, child_complexity)")]
     async fn audit_entries(
         &self,
         ctx: &Context<'_>,

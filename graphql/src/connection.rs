@@ -35,6 +35,14 @@ pub enum RecordOrder {
     IdDesc,
 }
 
+/// The complexity of a connection field: its selection counted once per record it may return,
+/// so that `first: 100` over twenty fields weighs what it costs. A `first` out of range is
+/// refused by the resolver, not here.
+pub fn complexity(first: Option<i32>, child_complexity: usize) -> usize {
+    let records = first.map_or(DEFAULT_PAGE as usize, |n| n.max(1) as usize);
+    records.saturating_mul(child_complexity).saturating_add(1)
+}
+
 impl PageRequest {
     pub fn parse(
         first: Option<i32>,

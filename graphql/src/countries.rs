@@ -17,15 +17,18 @@ pub struct CountryQuery;
 #[Object]
 impl CountryQuery {
     /// ISO 3166-1 countries and territories, with their relations with Viet Nam.
+    #[graphql(complexity = "crate::connection::complexity(first, child_complexity)")]
     async fn countries(
         &self,
         ctx: &Context<'_>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> Result<CountryConnection, ApiError> {
+    ) -> Result<Option<CountryConnection>, ApiError> {
         let (db, select, page) =
             listing::<country::Entity>(ctx, Source::CountryProfiles, "Country", first, after)?;
-        CountryConnection::fetch(db, select, country::Column::Id, page).await
+        CountryConnection::fetch(db, select, country::Column::Id, page)
+            .await
+            .map(Some)
     }
 
     /// One country by its ISO 3166-1 alpha-2 code.

@@ -19,6 +19,12 @@ pub enum ErrorCode {
     RateLimited,
     /// A request over one of its audience's limits (size, aliases, depth, time).
     LimitExceeded,
+    /// The source database that holds the field did not answer; other sources still do.
+    SourceUnavailable,
+    /// The document is not GraphQL.
+    GraphqlParseFailed,
+    /// The document does not fit the schema, or its variables do not fit the document.
+    GraphqlValidationFailed,
     Internal,
 }
 
@@ -32,8 +38,30 @@ impl ErrorCode {
             ErrorCode::NotFound => "NOT_FOUND",
             ErrorCode::RateLimited => "RATE_LIMITED",
             ErrorCode::LimitExceeded => "LIMIT_EXCEEDED",
+            ErrorCode::SourceUnavailable => "SOURCE_UNAVAILABLE",
+            ErrorCode::GraphqlParseFailed => "GRAPHQL_PARSE_FAILED",
+            ErrorCode::GraphqlValidationFailed => "GRAPHQL_VALIDATION_FAILED",
             ErrorCode::Internal => "INTERNAL",
         }
+    }
+
+    /// Every code, for the server's last check that nothing else reaches a client.
+    pub const ALL: [ErrorCode; 11] = [
+        ErrorCode::Forbidden,
+        ErrorCode::Unauthenticated,
+        ErrorCode::BadUserInput,
+        ErrorCode::Conflict,
+        ErrorCode::NotFound,
+        ErrorCode::RateLimited,
+        ErrorCode::LimitExceeded,
+        ErrorCode::SourceUnavailable,
+        ErrorCode::GraphqlParseFailed,
+        ErrorCode::GraphqlValidationFailed,
+        ErrorCode::Internal,
+    ];
+
+    pub fn parse(code: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.into_iter().find(|c| c.as_str() == code)
     }
 }
 
@@ -51,6 +79,8 @@ pub enum ApiError {
     Forbidden(String),
     /// The client sees `CONFLICT` and the record's current version (`currentVersion`).
     Conflict { current_version: i32 },
+    /// The client sees `SOURCE_UNAVAILABLE`; the enforcement extension adds which source.
+    SourceUnavailable,
 }
 
 impl ApiError {
@@ -61,6 +91,7 @@ impl ApiError {
             ApiError::BadUserInput(_) => ErrorCode::BadUserInput,
             ApiError::Forbidden(_) => ErrorCode::Forbidden,
             ApiError::Conflict { .. } => ErrorCode::Conflict,
+            ApiError::SourceUnavailable => ErrorCode::SourceUnavailable,
         }
     }
 
@@ -79,8 +110,41 @@ impl ApiError {
 }
 
 impl From<DbErr> for ApiError {
+    /// A database that cannot be reached, or that gave up on a statement (its statement
+    /// timeout), is unavailable; anything else is a fault of ours.
     fn from(err: DbErr) -> Self {
-        ApiError::internal(&err)
+        if source_unavailable(&err) {
+            tracing::warn!(error = %err, "source unavailable");
+            ApiError::SourceUnavailable
+        } else {
+            ApiError::internal(&err)
+        }
+    }
+}
+
+/// Whether `err` says the database is out of reach rather than that the statement is wrong.
+pub fn source_unavailable(err: &DbErr) -> bool {
+    use sea_orm::{RuntimeErr, sqlx};
+    let sqlx_error = match err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => return true,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => e,
+        _ => return false,
+    };
+    match &**sqlx_error {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed
+        | sqlx::Error::Protocol(_) => true,
+        // PostgreSQL: 57014 query_canceled (the statement timeout), 57P01–57P03 the server
+        // shutting down or starting, class 08 connection exceptions. SQLite: busy or locked
+        // past the busy timeout.
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+            matches!(&*code, "57014" | "57P01" | "57P02" | "57P03" | "5" | "6")
+                || code.starts_with("08")
+        }),
+        _ => false,
     }
 }
 
@@ -98,6 +162,9 @@ impl From<ApiError> for async_graphql::Error {
             ApiError::Conflict { current_version } => format!(
                 "the record changed since it was read; its version is now {current_version}"
             ),
+            ApiError::SourceUnavailable => {
+                "the source database of this field is not answering; try again later".to_owned()
+            }
         };
         async_graphql::Error::new(message).extend_with(|_, e| {
             e.set("code", code.as_str());

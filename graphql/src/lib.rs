@@ -23,6 +23,7 @@ mod finance;
 mod ids;
 mod legalization;
 mod library;
+mod limits;
 mod loaders;
 mod localities;
 mod missions;
@@ -46,7 +47,8 @@ pub mod write;
 use async_graphql::{EmptySubscription, MergedObject, Schema};
 use entities::SourceConnections;
 
-pub use error::{ApiError, ErrorCode};
+pub use error::{ApiError, ErrorCode, source_unavailable};
+pub use limits::{OperationLimits, QueryLimits};
 
 /// The request id, which revisions record.
 #[derive(Debug, Clone)]
@@ -126,34 +128,6 @@ pub struct OpenInformationQuery(
 /// The executable schema.
 pub type AppSchema = Schema<Query, write::Mutation, EmptySubscription>;
 
-/// Limits applied to every operation before it runs.
-#[derive(Debug, Clone, Copy)]
-pub struct QueryLimits {
-    /// Deepest selection nesting accepted.
-    pub max_depth: usize,
-    /// Largest static complexity (one per field) accepted.
-    pub max_complexity: usize,
-    /// Most directives on one field.
-    pub max_directives_per_field: usize,
-    /// Deepest recursion of the document's own structure (nested lists, objects, fragments).
-    pub max_recursive_depth: usize,
-    /// Largest `first` of a connection.
-    pub max_page_size: u64,
-}
-
-impl Default for QueryLimits {
-    fn default() -> Self {
-        QueryLimits {
-            max_depth: 16,
-            max_complexity: 2_000,
-            max_directives_per_field: 4,
-            max_recursive_depth: 32,
-            max_page_size: connection::DEFAULT_MAX_PAGE,
-        }
-    }
-}
-
-/// Builds the schema over the given sources.
 /// Builds the schema over the given sources; `owners` decide who may write each source.
 pub fn build_schema(
     sources: SourceConnections,
@@ -165,8 +139,7 @@ pub fn build_schema(
         .data(owners)
         .data(limits)
         .extension(policy::extension::Enforce)
-        .limit_depth(limits.max_depth)
-        .limit_complexity(limits.max_complexity)
+        .extension(limits::CheckOperationLimits)
         .limit_directives(limits.max_directives_per_field)
         .limit_recursive_depth(limits.max_recursive_depth)
         // Suggestions are computed from every field, visible or not, so they would leak names.
@@ -174,18 +147,41 @@ pub fn build_schema(
         .finish()
 }
 
-/// Attaches the caller and the per-request loaders to a request. Introspection is for staff;
-/// other audiences get their SDL from `mofa-graph schema --audience` instead.
+/// How one request is prepared: its caller's limits and whether it may introspect.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestRules {
+    pub limits: OperationLimits,
+    /// Those without introspection read their audience's SDL (`mofa-graph schema --audience`).
+    pub introspection: bool,
+}
+
+impl RequestRules {
+    /// For documents the server writes itself (the open-data downloads): their size is the
+    /// server's choice, not a caller's.
+    pub fn own_documents() -> RequestRules {
+        RequestRules {
+            limits: OperationLimits {
+                depth: usize::MAX,
+                complexity: usize::MAX,
+            },
+            introspection: false,
+        }
+    }
+}
+
+/// Attaches the caller, its limits and the per-request loaders to a request.
 pub fn prepare(
     mut request: async_graphql::Request,
     principal: Principal,
+    rules: RequestRules,
     sources: &SourceConnections,
     disclosures: std::sync::Arc<policy::Disclosures>,
 ) -> async_graphql::Request {
-    if principal.audience != policy::Audience::Staff {
+    if !rules.introspection {
         request = request.disable_introspection();
     }
     request
+        .data(rules.limits)
         .data(loaders::Loaders::new(&principal, sources))
         .data(principal)
         .data(disclosures)

@@ -79,13 +79,18 @@ const LEVEL_YIELDS: usize = 64;
 /// request runs on its worker's single-threaded runtime, where each `yield_now` of the batch
 /// lets the request resolve one more slice of the level first: the batch waits for rounds, not
 /// for time, and holds every key of levels up to `LEVEL_YIELDS × 32` items.
+/// The batch runs in the request's span, so its log lines carry the request id.
 fn after_the_level(batch: futures_util::future::BoxFuture<'static, ()>) {
-    tokio::spawn(async move {
-        for _ in 0..LEVEL_YIELDS {
-            tokio::task::yield_now().await;
+    use tracing::Instrument;
+    tokio::spawn(
+        async move {
+            for _ in 0..LEVEL_YIELDS {
+                tokio::task::yield_now().await;
+            }
+            batch.await;
         }
-        batch.await;
-    });
+        .in_current_span(),
+    );
 }
 
 pub struct Base {

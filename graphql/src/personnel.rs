@@ -16,6 +16,7 @@ pub struct PersonnelQuery;
 
 #[Object]
 impl PersonnelQuery {
+    #[graphql(complexity = "crate::connection::complexity(first, child_complexity)")]
     async fn personnel_records(
         &self,
         ctx: &Context<'_>,

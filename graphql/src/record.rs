@@ -177,6 +177,7 @@ macro_rules! record_api {
         #[async_graphql::Object]
         impl $query {
             $(#[$list_doc])*
+            #[graphql(complexity = "crate::connection::complexity(first, child_complexity)")]
             async fn $list(
                 &self,
                 ctx: &async_graphql::Context<'_>,
@@ -184,7 +185,9 @@ macro_rules! record_api {
                 after: Option<String>,
                 filter: Option<$filter>,
                 order_by: Option<$crate::connection::RecordOrder>,
-            ) -> Result<$crate::record::record_api!(@nullable $meta $connection), $crate::error::ApiError> {
+            // Nullable whatever the type: a root list whose source is down resolves to null with
+            // its error, and the other root fields of the request are still served.
+            ) -> Result<Option<$connection>, $crate::error::ApiError> {
                 let (db, select, mut page) = $crate::connection::listing::<$module::Entity>(
                     ctx,
                     entities::Source::$source,
@@ -205,7 +208,7 @@ macro_rules! record_api {
                     select
                 });
                 let connection = $connection::fetch(db, select, $module::Column::Id, page).await?;
-                Ok($crate::record::record_api!(@wrap $meta connection))
+                Ok(Some(connection))
             }
 
             $(#[$one_doc])*

@@ -32,13 +32,14 @@ pub struct TreatyFilter {
 #[Object]
 impl TreatyQuery {
     /// Treaties to which Viet Nam is a party: the public sees those in force and publishable.
+    #[graphql(complexity = "crate::connection::complexity(first, child_complexity)")]
     async fn treaties(
         &self,
         ctx: &Context<'_>,
         first: Option<i32>,
         after: Option<String>,
         filter: Option<TreatyFilter>,
-    ) -> Result<TreatyConnection, ApiError> {
+    ) -> Result<Option<TreatyConnection>, ApiError> {
         let (db, select, page) =
             listing::<treaty::Entity>(ctx, Source::Treaties, "Treaty", first, after)?;
         let filter = filter.unwrap_or_default();
@@ -54,7 +55,9 @@ impl TreatyQuery {
             }
             select
         });
-        TreatyConnection::fetch(db, select, treaty::Column::Id, page).await
+        TreatyConnection::fetch(db, select, treaty::Column::Id, page)
+            .await
+            .map(Some)
     }
 
     /// One treaty by its id, if the caller may see it.

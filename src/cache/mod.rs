@@ -23,7 +23,7 @@ use std::{
 
 use entities::Source;
 use futures_util::StreamExt;
-pub use redis::CacheHealth;
+pub use redis::{CacheHealth, RedisTier as SharedTier};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -165,7 +165,7 @@ struct Local {
 
 pub struct ResponseCache {
     local: Option<Local>,
-    shared: Option<RedisTier>,
+    shared: Option<Arc<RedisTier>>,
     generations: Arc<RwLock<BTreeMap<Source, u64>>>,
     schema_version: String,
     /// Prefix of every Redis key and channel.
@@ -187,7 +187,7 @@ impl ResponseCache {
         local_capacity_bytes: u64,
         schema_sdl: &str,
     ) -> Result<ResponseCache, ::redis::RedisError> {
-        let shared = redis_url.map(RedisTier::new).transpose()?;
+        let shared = redis_url.map(RedisTier::new).transpose()?.map(Arc::new);
         let local = (local_capacity_bytes > 0).then(|| Local {
             entries: moka::future::Cache::builder()
                 .max_capacity(local_capacity_bytes)
@@ -231,6 +231,11 @@ impl ResponseCache {
         format!("{}:invalidate", self.namespace)
     }
 
+    /// The shared tier, for others that keep state in the same Redis (the rate limiter).
+    pub fn shared_tier(&self) -> Option<Arc<SharedTier>> {
+        self.shared.clone()
+    }
+
     pub fn schema_version(&self) -> &str {
         &self.schema_version
     }
@@ -262,7 +267,7 @@ impl ResponseCache {
     pub async fn lookup_raw(&self, raw: &str) -> Option<Arc<Entry>> {
         let memo = self.raw_hits.get(raw).await?;
         if let Some(entry) = &memo.entry {
-            let degraded = self.shared.as_ref().is_some_and(RedisTier::degraded);
+            let degraded = self.shared.as_ref().is_some_and(|s| s.degraded());
             let young_enough = !degraded
                 || now_secs().saturating_sub(entry.stored_at) < DEGRADED_MAX_AGE.as_secs();
             if self.still_valid(entry) && young_enough {
@@ -301,7 +306,7 @@ impl ResponseCache {
     }
 
     async fn find(&self, key: &str, count_miss: bool) -> Option<Arc<Entry>> {
-        let degraded = self.shared.as_ref().is_some_and(RedisTier::degraded);
+        let degraded = self.shared.as_ref().is_some_and(|s| s.degraded());
         if let Some(local) = &self.local
             && let Some((entry, stored)) = local.entries.get(key).await
         {

@@ -193,6 +193,24 @@ impl RedisTier {
         .await
     }
 
+    /// One step of the rate limiter's GCRA on `key`: 0 when admitted, else the microseconds
+    /// to wait; `None` when Redis did not answer (the caller decides in process).
+    pub async fn gcra(&self, key: &str, interval_us: u64, tolerance_us: u64) -> Option<u64> {
+        // EVAL with the text: Redis keeps the compiled script under its digest, so this costs a
+        // hash of some 400 bytes, not a compilation.
+        self.call("GCRA", |mut c| async move {
+            redis::cmd("EVAL")
+                .arg(crate::rate_limit::GCRA_SCRIPT)
+                .arg(1)
+                .arg(key)
+                .arg(interval_us)
+                .arg(tolerance_us)
+                .query_async::<u64>(&mut c)
+                .await
+        })
+        .await
+    }
+
     pub async fn health(&self) -> CacheHealth {
         // Health is probed directly, whatever the breaker says.
         let mut conn = self.manager.clone();

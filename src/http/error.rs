@@ -28,6 +28,15 @@ pub enum HttpError {
     PayloadTooLarge { limit: usize },
     /// 415 `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json` in UTF-8.
     UnsupportedMediaType(String),
+    /// 400 `LIMIT_EXCEEDED`: over one of the audience's limits before GraphQL is reached (a
+    /// batch too long).
+    LimitExceeded(String),
+    /// 429 `RATE_LIMITED`: the caller sent more than its rate; it may retry after the given
+    /// seconds (`Retry-After`).
+    RateLimited { retry_after_secs: u64 },
+    /// 503 `SOURCE_UNAVAILABLE`: a database the request cannot do without (`meta`, which
+    /// tokens are checked against) is not answering.
+    SourceUnavailable,
 }
 
 impl HttpError {
@@ -40,6 +49,9 @@ impl HttpError {
             HttpError::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
             HttpError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             HttpError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            HttpError::LimitExceeded(_) => StatusCode::BAD_REQUEST,
+            HttpError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            HttpError::SourceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -52,6 +64,9 @@ impl HttpError {
             HttpError::NotAcceptable => "NOT_ACCEPTABLE",
             HttpError::PayloadTooLarge { .. } => "PAYLOAD_TOO_LARGE",
             HttpError::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
+            HttpError::LimitExceeded(_) => "LIMIT_EXCEEDED",
+            HttpError::RateLimited { .. } => "RATE_LIMITED",
+            HttpError::SourceUnavailable => "SOURCE_UNAVAILABLE",
         }
     }
 
@@ -67,7 +82,13 @@ impl HttpError {
             HttpError::PayloadTooLarge { limit } => {
                 format!("the request body exceeds the limit of {limit} bytes")
             }
-            HttpError::UnsupportedMediaType(why) => why.clone(),
+            HttpError::UnsupportedMediaType(why) | HttpError::LimitExceeded(why) => why.clone(),
+            HttpError::RateLimited { retry_after_secs } => {
+                format!("too many requests; retry after {retry_after_secs} s")
+            }
+            HttpError::SourceUnavailable => {
+                "a database this request needs is not answering; try again later".to_owned()
+            }
         }
     }
 
@@ -80,6 +101,15 @@ impl HttpError {
             .insert_header(("Cache-Control", "no-store"));
         if let HttpError::MethodNotAllowed { allow, .. } = &self {
             response.insert_header(("Allow", *allow));
+        }
+        match &self {
+            HttpError::RateLimited { retry_after_secs } => {
+                response.insert_header(("Retry-After", retry_after_secs.to_string()));
+            }
+            HttpError::SourceUnavailable => {
+                response.insert_header(("Retry-After", "5"));
+            }
+            _ => {}
         }
         if let HttpError::Unauthenticated = &self {
             response.insert_header(("WWW-Authenticate", r#"Bearer error="invalid_token""#));

@@ -8,7 +8,7 @@ use async_graphql::{
     Value, Variables,
     parser::types::{DocumentOperations, OperationType},
 };
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt};
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
@@ -23,6 +23,8 @@ use graphql::policy::{Audience, Disclosures, Principal};
 use crate::{
     audit, auth,
     cache::{Entry, Flight, key},
+    configuration::AudienceLimits,
+    metrics::OperationLabel,
     partners,
     state::AppState,
     telemetry::RequestId,
@@ -54,7 +56,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         Ok(media) => media,
         Err(err) => return err.into_response(None),
     };
-    let principal = match authenticate(&req, &state).await {
+    let principal = match admit(&req, &state).await {
         Ok(principal) => principal,
         Err(err) => return err.into_response(Some(media)),
     };
@@ -82,19 +84,34 @@ pub async fn post(
         Ok(media) => media,
         Err(err) => return err.into_response(None),
     };
-    let principal = match authenticate(&req, &state).await {
+    let principal = match admit(&req, &state).await {
         Ok(principal) => principal,
-        Err(err) => return err.into_response(Some(media)),
+        Err(refusal) => return refusal.into_response(Some(media)),
     };
-    let params = async {
+    let limits = state.settings.limits.of(principal.audience);
+    let body = async {
         require_json_body(&req)?;
-        let body = read_body(&req, payload, state.settings.max_body_bytes).await?;
-        post_params(&body)
+        let body_limit = limits.body_bytes.min(state.settings.max_body_bytes);
+        let body = read_body(&req, payload, body_limit).await?;
+        post_body(&body, limits.batch, principal.audience)
     };
-    match params.await {
-        Ok(params) => execute(&state, principal, &req, params, media, None).await,
+    match body.await {
+        Ok(PostBody::One(params)) => execute(&state, principal, &req, params, media, None).await,
+        Ok(PostBody::Batch(operations)) => {
+            execute_batch(&state, principal, &req, operations, media).await
+        }
         Err(err) => err.into_response(Some(media)),
     }
+}
+
+/// The caller, once authenticated and within its rate.
+async fn admit(req: &HttpRequest, state: &AppState) -> Result<Principal, HttpError> {
+    let (principal, grant_quota) = authenticate(req, state).await?;
+    state
+        .rate_limiter
+        .admit(req, &principal, grant_quota)
+        .await?;
+    Ok(principal)
 }
 
 /// Any other method on `/graphql`.
@@ -191,26 +208,59 @@ async fn read_body(
     Ok(body)
 }
 
-fn post_params(body: &[u8]) -> Result<GraphqlParams, HttpError> {
+/// A POST body: one operation, or a batch (a JSON array of them) where the audience may batch.
+enum PostBody {
+    One(GraphqlParams),
+    Batch(Vec<GraphqlParams>),
+}
+
+fn post_body(body: &[u8], batch_limit: usize, audience: Audience) -> Result<PostBody, HttpError> {
     if body.is_empty() {
         return Err(HttpError::BadRequest(
             "the request body is empty".to_owned(),
         ));
     }
-    let mut object = match serde_json::from_slice::<Json>(body) {
-        Ok(Json::Object(object)) => object,
-        Ok(Json::Array(_)) => {
-            return Err(HttpError::BadRequest(
-                "batched requests are not supported; send one operation per request".to_owned(),
-            ));
+    match serde_json::from_slice::<Json>(body) {
+        Ok(Json::Object(object)) => Ok(PostBody::One(operation_params(object)?)),
+        Ok(Json::Array(_)) if batch_limit == 0 => Err(HttpError::BadRequest(format!(
+            "{} requests may not be batched; send one operation per request",
+            audience.as_str()
+        ))),
+        Ok(Json::Array(items)) if items.is_empty() => {
+            Err(HttpError::BadRequest("the batch is empty".to_owned()))
         }
-        Ok(_) => {
-            return Err(HttpError::BadRequest(
-                "the body must be a JSON object".to_owned(),
-            ));
+        Ok(Json::Array(items)) if items.len() > batch_limit => {
+            Err(HttpError::LimitExceeded(format!(
+                "the batch has {} operations; {} requests may have {batch_limit}",
+                items.len(),
+                audience.as_str()
+            )))
         }
-        Err(e) => return Err(HttpError::BadRequest(format!("the body is not JSON: {e}"))),
-    };
+        Ok(Json::Array(items)) => items
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| match item {
+                Json::Object(object) => operation_params(object).map_err(|err| match err {
+                    HttpError::BadRequest(why) => {
+                        HttpError::BadRequest(format!("operation {index} of the batch: {why}"))
+                    }
+                    other => other,
+                }),
+                _ => Err(HttpError::BadRequest(format!(
+                    "operation {index} of the batch must be a JSON object"
+                ))),
+            })
+            .collect::<Result<_, _>>()
+            .map(PostBody::Batch),
+        Ok(_) => Err(HttpError::BadRequest(
+            "the body must be a JSON object".to_owned(),
+        )),
+        Err(e) => Err(HttpError::BadRequest(format!("the body is not JSON: {e}"))),
+    }
+}
+
+/// One operation of a POST body.
+fn operation_params(mut object: Map<String, Json>) -> Result<GraphqlParams, HttpError> {
     let persisted_hash = match object.get("extensions") {
         Some(Json::Object(extensions)) => persisted_hash(extensions)?,
         _ => None,
@@ -256,8 +306,11 @@ fn post_params(body: &[u8]) -> Result<GraphqlParams, HttpError> {
 }
 
 /// The caller: the public without a token, else who the token says, or 401. A revoked token
-/// is refused; a partner's scopes are cut down to its active grants.
-async fn authenticate(req: &HttpRequest, state: &AppState) -> Result<Principal, HttpError> {
+/// is refused; a partner's scopes are cut down to its active grants, whose quota comes along.
+async fn authenticate(
+    req: &HttpRequest,
+    state: &AppState,
+) -> Result<(Principal, Option<u32>), HttpError> {
     let header = req
         .headers()
         .get(actix_web::http::header::AUTHORIZATION)
@@ -267,7 +320,7 @@ async fn authenticate(req: &HttpRequest, state: &AppState) -> Result<Principal, 
         HttpError::Unauthenticated
     };
     let token = match auth::bearer(header) {
-        Ok(None) => return Ok(Principal::public()),
+        Ok(None) => return Ok((Principal::public(), None)),
         Ok(Some(token)) => token,
         Err(reason) => return Err(refused(&reason)),
     };
@@ -275,21 +328,29 @@ async fn authenticate(req: &HttpRequest, state: &AppState) -> Result<Principal, 
     let meta = state.sources.get(entities::Source::Meta);
     let internal = |err: sea_orm::DbErr| {
         tracing::error!(error = %err, "cannot check a token against meta");
-        HttpError::Internal
+        if graphql::source_unavailable(&err) {
+            HttpError::SourceUnavailable
+        } else {
+            HttpError::Internal
+        }
     };
     if let Some(jti) = &principal.token_id
         && partners::is_revoked(meta, jti).await.map_err(internal)?
     {
         return Err(refused(&"revoked"));
     }
+    let mut quota = None;
     if principal.audience == graphql::policy::Audience::Partner {
         let client = principal.client_id.clone().unwrap_or_default();
-        let granted = partners::active_services(meta, &client)
+        let granted = partners::active_grants(meta, &client)
             .await
             .map_err(internal)?;
-        principal.scopes.retain(|s| granted.contains(s));
+        principal
+            .scopes
+            .retain(|s| granted.services.contains_key(s));
+        quota = granted.requests_per_minute(&principal.scopes);
     }
-    Ok(principal)
+    Ok((principal, quota))
 }
 
 /// Why a persisted query could not be used: a GraphQL error with a stable code, as clients of
@@ -301,6 +362,16 @@ struct PersistedQueryError {
 }
 
 impl PersistedQueryError {
+    /// The refusal as one answer of a batch.
+    fn graphql_response(&self) -> async_graphql::Response {
+        let mut error = async_graphql::ServerError::new(self.message, None);
+        error
+            .extensions
+            .get_or_insert_with(Default::default)
+            .set("code", self.code);
+        async_graphql::Response::from_errors(vec![error])
+    }
+
     fn into_response(self, media: ResponseMediaType) -> HttpResponse {
         let status = if media == ResponseMediaType::GraphqlResponseJson {
             self.status
@@ -398,45 +469,9 @@ async fn execute(
         return cached_response(&entry, media, req);
     }
     let limits = state.settings.limits.of(principal.audience);
-    if params.query.len() > limits.document_bytes {
-        return respond(
-            limit_exceeded(format!(
-                "the document has {} bytes; {} requests may have {}",
-                params.query.len(),
-                principal.audience.as_str(),
-                limits.document_bytes
-            )),
-            media,
-        );
-    }
-    let mut request = build_request(&params);
-    // Parsed once here; async-graphql reuses the parsed document.
-    let (mutation, cache_key) = match request.parsed_query() {
-        Ok(document) => {
-            let aliases = count_aliases(document);
-            if aliases > limits.aliases {
-                return respond(
-                    limit_exceeded(format!(
-                        "the document has {aliases} aliases; {} requests may have {}",
-                        principal.audience.as_str(),
-                        limits.aliases
-                    )),
-                    media,
-                );
-            }
-            let mutation = selects_mutation(&document.operations, params.operation_name.as_deref());
-            let cacheable = cache_on && !mutation;
-            let key = cacheable.then(|| {
-                key::response_key(
-                    state.cache.schema_version(),
-                    document,
-                    params.operation_name.as_deref(),
-                    params.variables.as_ref(),
-                )
-            });
-            (mutation, key)
-        }
-        Err(error) => return respond(async_graphql::Response::from_errors(vec![error]), media),
+    let (mut request, mutation) = match check_document(&params, principal.audience, &limits) {
+        Ok(checked) => checked,
+        Err(refusal) => return respond(refusal, media),
     };
     if over_get && mutation {
         // GET must not change anything.
@@ -446,11 +481,20 @@ async fn execute(
         }
         .into_response(Some(media));
     }
+    let cache_key = match request.parsed_query() {
+        Ok(document) if cache_on && !mutation => Some(key::response_key(
+            state.cache.schema_version(),
+            document,
+            params.operation_name.as_deref(),
+            params.variables.as_ref(),
+        )),
+        _ => None,
+    };
     let request_id = RequestId::of(req);
     let Some(key) = cache_key else {
         return match run(state, principal, request, &request_id, &params.query).await {
             Ok((response, _)) => respond(response, media),
-            Err(refusal) => refusal,
+            Err(Withheld) => HttpError::Internal.into_response(Some(media)),
         };
     };
 
@@ -476,7 +520,7 @@ async fn execute(
                         _ => Err(Ok(response)),
                     }
                 }
-                Err(refusal) => Err(Err(refusal)),
+                Err(Withheld) => Err(Err(Withheld)),
             }
         })
         .await;
@@ -491,7 +535,7 @@ async fn execute(
             cached_response(&entry, media, req)
         }
         Flight::Own(Ok(response)) => respond(response, media),
-        Flight::Own(Err(refusal)) => refusal,
+        Flight::Own(Err(Withheld)) => HttpError::Internal.into_response(Some(media)),
         // Another request made this response and it could not be stored: make our own.
         Flight::Alone => {
             match run(
@@ -504,11 +548,94 @@ async fn execute(
             .await
             {
                 Ok((response, _)) => respond(response, media),
-                Err(refusal) => refusal,
+                Err(Withheld) => HttpError::Internal.into_response(Some(media)),
             }
         }
     }
 }
+
+/// Runs the operations of a batch in order (a mutation's effect is seen by those after it)
+/// and answers them in one array. Batches are never public, so never cached.
+async fn execute_batch(
+    state: &AppState,
+    principal: Principal,
+    req: &HttpRequest,
+    operations: Vec<GraphqlParams>,
+    media: ResponseMediaType,
+) -> HttpResponse {
+    let request_id = RequestId::of(req);
+    let limits = state.settings.limits.of(principal.audience);
+    let mut answers = Vec::with_capacity(operations.len());
+    for params in operations {
+        let response = match resolve_persisted(state, params).await {
+            Err(refusal) => refusal.graphql_response(),
+            Ok(params) => match check_document(&params, principal.audience, &limits) {
+                Err(refusal) => refusal,
+                Ok((request, _)) => {
+                    match run(
+                        state,
+                        principal.clone(),
+                        request,
+                        &request_id,
+                        &params.query,
+                    )
+                    .await
+                    {
+                        Ok((response, _)) => response,
+                        Err(Withheld) => internal_error(&request_id),
+                    }
+                }
+            },
+        };
+        answers.push(response_json(&response));
+    }
+    HttpResponse::Ok()
+        .content_type(media.content_type())
+        .insert_header(("Vary", "Accept, Authorization"))
+        .insert_header(("Cache-Control", "private, no-store"))
+        .body(Json::Array(answers).to_string())
+}
+
+/// Checks a document against its audience's limits before anything runs, and parses it once
+/// (execution reuses the parsed document). Returns the request and whether it selects a
+/// mutation; a refusal is a GraphQL response with its code.
+fn check_document(
+    params: &GraphqlParams,
+    audience: Audience,
+    limits: &AudienceLimits,
+) -> Result<(async_graphql::Request, bool), async_graphql::Response> {
+    let over = |has: usize, what: &str, limit: usize| {
+        Err(limit_exceeded(format!(
+            "the document has {has} {what}; {} requests may have {limit}",
+            audience.as_str()
+        )))
+    };
+    if params.query.len() > limits.document_bytes {
+        return over(params.query.len(), "bytes", limits.document_bytes);
+    }
+    let mut request = build_request(params);
+    let document = match request.parsed_query() {
+        Ok(document) => document,
+        Err(error) => {
+            return Err(with_code(
+                async_graphql::Response::from_errors(vec![error]),
+                graphql::ErrorCode::GraphqlParseFailed,
+            ));
+        }
+    };
+    let counts = DocumentCounts::of(document);
+    if counts.aliases > limits.aliases {
+        return over(counts.aliases, "aliases", limits.aliases);
+    }
+    if counts.directives > limits.directives {
+        return over(counts.directives, "directives", limits.directives);
+    }
+    let mutation = selects_mutation(&document.operations, params.operation_name.as_deref());
+    Ok((request, mutation))
+}
+
+/// A response withheld because the audit entry of what it disclosed could not be written.
+struct Withheld;
 
 /// Executes a request for `principal`, and writes the audit entry of what it disclosed; the
 /// response is withheld when that entry cannot be written.
@@ -518,33 +645,48 @@ async fn run(
     request: async_graphql::Request,
     request_id: &str,
     query: &str,
-) -> Result<(async_graphql::Response, Arc<Disclosures>), HttpResponse> {
+) -> Result<(async_graphql::Response, Arc<Disclosures>), Withheld> {
+    let mut request = request;
+    let operation = OperationLabel::of(&mut request);
     let trace = Arc::new(Disclosures::default());
     let audited = principal.clone();
-    let request = graphql::prepare(request, principal, &state.sources, trace.clone())
+    let limits = state.settings.limits.of(audited.audience);
+    let rules = graphql::RequestRules {
+        limits: graphql::OperationLimits {
+            depth: limits.depth,
+            complexity: limits.complexity,
+        },
+        introspection: limits.introspection,
+    };
+    let request = graphql::prepare(request, principal, rules, &state.sources, trace.clone())
         .data(graphql::RequestId(request_id.to_owned()));
-    let timeout = state.settings.limits.of(audited.audience).timeout_ms;
+    let started = std::time::Instant::now();
+    let execution = std::panic::AssertUnwindSafe(state.schema.execute(request)).catch_unwind();
     let mut response = match tokio::time::timeout(
-        std::time::Duration::from_millis(timeout),
-        state.schema.execute(request),
+        std::time::Duration::from_millis(limits.timeout_ms),
+        execution,
     )
     .await
     {
-        Ok(response) => response,
-        Err(_) => limit_exceeded(format!("the request ran longer than {timeout} ms")),
-    };
-    // Unexpected failures carry the request id, so that the caller can quote it and the
-    // operator find the cause in the log.
-    for error in &mut response.errors {
-        let internal = error
-            .extensions
-            .as_ref()
-            .and_then(|e| e.get("code"))
-            .is_some_and(|code| *code == Value::from("INTERNAL"));
-        if internal && let Some(extensions) = error.extensions.as_mut() {
-            extensions.set("requestId", request_id);
+        Ok(Ok(response)) => response,
+        Ok(Err(panic)) => {
+            let cause = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            tracing::error!(cause, "the execution of an operation panicked");
+            internal_error(request_id)
         }
-    }
+        Err(_) => limit_exceeded(format!(
+            "the request ran longer than {} ms",
+            limits.timeout_ms
+        )),
+    };
+    mask_errors(&mut response, request_id);
+    state
+        .metrics
+        .record_operation(audited.audience, &operation, &response, started.elapsed());
     let mut disclosed = trace.snapshot();
     // Committed writes: the cache forgets what read their sources, on every node, and each
     // write joins the audit entry.
@@ -574,7 +716,7 @@ async fn run(
             .await;
         if let Err(err) = appended {
             tracing::error!(error = %err, "cannot write the data-access audit; response withheld");
-            return Err(HttpError::Internal.into_response(None));
+            return Err(Withheld);
         }
     }
     Ok((response, trace))
@@ -617,50 +759,146 @@ fn selects_mutation(operations: &DocumentOperations, operation_name: Option<&str
     operation.is_some_and(|op| op.node.ty == OperationType::Mutation)
 }
 
-/// Writes a GraphQL response. A request error (the document did not parse or validate, or the
-/// variables did not coerce: no data and no error with a path) has no `data` entry and, under
-/// `application/graphql-response+json`, the status 400.
 /// A request refused for one of its audience's limits: `LIMIT_EXCEEDED`, saying which.
 fn limit_exceeded(message: String) -> async_graphql::Response {
-    let mut error = async_graphql::ServerError::new(message, None);
-    let mut extensions = async_graphql::ErrorExtensionValues::default();
-    extensions.set("code", graphql::ErrorCode::LimitExceeded.as_str());
-    error.extensions = Some(extensions);
-    async_graphql::Response::from_errors(vec![error])
+    with_code(
+        async_graphql::Response::from_errors(vec![async_graphql::ServerError::new(message, None)]),
+        graphql::ErrorCode::LimitExceeded,
+    )
 }
 
-/// The aliased fields of a document, in its operations and fragments.
-fn count_aliases(document: &async_graphql::parser::types::ExecutableDocument) -> usize {
-    use async_graphql::parser::types::{Selection, SelectionSet};
-    fn count(set: &SelectionSet) -> usize {
-        set.items
-            .iter()
-            .map(|item| match &item.node {
-                Selection::Field(field) => {
-                    usize::from(field.node.alias.is_some()) + count(&field.node.selection_set.node)
-                }
-                Selection::InlineFragment(inline) => count(&inline.node.selection_set.node),
-                Selection::FragmentSpread(_) => 0,
-            })
-            .sum()
+/// `INTERNAL`, with the request id the operator finds the cause under.
+fn internal_error(request_id: &str) -> async_graphql::Response {
+    let mut response = with_code(
+        async_graphql::Response::from_errors(vec![async_graphql::ServerError::new(
+            "internal error",
+            None,
+        )]),
+        graphql::ErrorCode::Internal,
+    );
+    mask_errors(&mut response, request_id);
+    response
+}
+
+/// Sets `code` on every error of `response`.
+fn with_code(
+    mut response: async_graphql::Response,
+    code: graphql::ErrorCode,
+) -> async_graphql::Response {
+    for error in &mut response.errors {
+        error
+            .extensions
+            .get_or_insert_with(Default::default)
+            .set("code", code.as_str());
     }
-    document
-        .operations
-        .iter()
-        .map(|(_, operation)| count(&operation.node.selection_set.node))
-        .chain(
-            document
-                .fragments
-                .values()
-                .map(|fragment| count(&fragment.node.selection_set.node)),
-        )
-        .sum()
+    response
 }
 
-fn respond(response: async_graphql::Response, media: ResponseMediaType) -> HttpResponse {
-    let request_error = response.data == Value::Null
+/// The last check before a response leaves: only known codes and their messages reach the
+/// client. A request error without a code is a validation failure (its message describes the
+/// caller's document); any other error without a known code is a fault of ours, logged in
+/// full and sent as `INTERNAL` with the request id, which every `INTERNAL` carries.
+fn mask_errors(response: &mut async_graphql::Response, request_id: &str) {
+    use graphql::ErrorCode;
+    let request_error = is_request_error(response);
+    for error in &mut response.errors {
+        let code = error
+            .extensions
+            .as_ref()
+            .and_then(|e| e.get("code"))
+            .and_then(|code| match code {
+                Value::String(code) => ErrorCode::parse(code),
+                _ => None,
+            });
+        let code = match code {
+            Some(code) => code,
+            None if request_error => ErrorCode::GraphqlValidationFailed,
+            None => {
+                tracing::error!(
+                    message = %error.message,
+                    path = ?error.path,
+                    "an error without a known code; sent as INTERNAL"
+                );
+                error.message = "internal error".to_owned();
+                error.extensions = None;
+                ErrorCode::Internal
+            }
+        };
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        extensions.set("code", code.as_str());
+        if code == ErrorCode::Internal {
+            extensions.set("requestId", request_id);
+        }
+    }
+}
+
+/// What a document asks that its audience's limits bound: aliased fields and directives, in
+/// its operations and fragments.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct DocumentCounts {
+    aliases: usize,
+    directives: usize,
+}
+
+impl DocumentCounts {
+    fn of(document: &async_graphql::parser::types::ExecutableDocument) -> DocumentCounts {
+        use async_graphql::parser::types::{Selection, SelectionSet};
+        fn walk(set: &SelectionSet, counts: &mut DocumentCounts) {
+            for item in &set.items {
+                match &item.node {
+                    Selection::Field(field) => {
+                        counts.aliases += usize::from(field.node.alias.is_some());
+                        counts.directives += field.node.directives.len();
+                        walk(&field.node.selection_set.node, counts);
+                    }
+                    Selection::InlineFragment(inline) => {
+                        counts.directives += inline.node.directives.len();
+                        walk(&inline.node.selection_set.node, counts);
+                    }
+                    Selection::FragmentSpread(spread) => {
+                        counts.directives += spread.node.directives.len();
+                    }
+                }
+            }
+        }
+        let mut counts = DocumentCounts::default();
+        for (_, operation) in document.operations.iter() {
+            counts.directives += operation.node.directives.len();
+            walk(&operation.node.selection_set.node, &mut counts);
+        }
+        for fragment in document.fragments.values() {
+            counts.directives += fragment.node.directives.len();
+            walk(&fragment.node.selection_set.node, &mut counts);
+        }
+        counts
+    }
+}
+
+/// A request error: the document did not parse or validate, or the variables did not coerce,
+/// or a limit refused it. There is no data and no error with a path.
+fn is_request_error(response: &async_graphql::Response) -> bool {
+    response.data == Value::Null
         && !response.errors.is_empty()
-        && response.errors.iter().all(|e| e.path.is_empty());
+        && response.errors.iter().all(|e| e.path.is_empty())
+}
+
+/// A response as JSON; a request error has no `data` entry.
+fn response_json(response: &async_graphql::Response) -> Json {
+    let json = if is_request_error(response) {
+        serde_json::to_value(serde_json::json!({ "errors": response.errors }))
+    } else {
+        serde_json::to_value(response)
+    };
+    json.unwrap_or_else(|err| {
+        tracing::error!(error = %err, "cannot serialise a GraphQL response");
+        serde_json::json!({ "errors": [{ "message": "internal error", "extensions": { "code": "INTERNAL" } }] })
+    })
+}
+
+/// Writes a GraphQL response. A request error has no `data` entry and, under
+/// `application/graphql-response+json`, the status 400.
+fn respond(response: async_graphql::Response, media: ResponseMediaType) -> HttpResponse {
+    let request_error = is_request_error(&response);
     let body = if request_error {
         serde_json::to_vec(&serde_json::json!({ "errors": response.errors }))
     } else {

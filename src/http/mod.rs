@@ -11,6 +11,8 @@ mod open_data;
 
 use actix_web::web;
 
+pub(crate) use error::HttpError;
+
 pub fn routes(cfg: &mut web::ServiceConfig, bench_routes: bool) {
     if bench_routes {
         cfg.service(
@@ -35,18 +37,43 @@ pub fn routes(cfg: &mut web::ServiceConfig, bench_routes: bool) {
     .route("/metrics", web::get().to(health::metrics))
     .route("/.well-known/jwks.json", web::get().to(health::jwks))
     .route("/oauth/token", web::post().to(oauth::token))
-    .route("/open-data/catalog.jsonld", web::get().to(open_data::dcat))
-    .route("/open-data/{file}", web::get().to(open_data::file))
-    .route(
-        "/api/3/action/package_list",
-        web::get().to(open_data::package_list),
-    )
-    .route(
-        "/api/3/action/package_show",
-        web::get().to(open_data::package_show),
-    )
-    .route(
-        "/api/3/action/package_search",
-        web::get().to(open_data::package_search),
-    );
+    .service(open("/open-data/catalog.jsonld").route(web::get().to(open_data::dcat)))
+    .service(open("/open-data/{file}").route(web::get().to(open_data::file)))
+    .service(open("/api/3/action/package_list").route(web::get().to(open_data::package_list)))
+    .service(open("/api/3/action/package_show").route(web::get().to(open_data::package_show)))
+    .service(open("/api/3/action/package_search").route(web::get().to(open_data::package_search)));
+}
+
+/// A route of the open data, which is anonymous: its callers are limited as the public is.
+fn open(
+    path: &str,
+) -> actix_web::Resource<
+    impl actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    web::resource(path).wrap(actix_web::middleware::from_fn(public_rate))
+}
+
+async fn public_rate(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<
+    actix_web::dev::ServiceResponse<actix_web::body::EitherBody<impl actix_web::body::MessageBody>>,
+    actix_web::Error,
+> {
+    let state = req.app_data::<web::Data<crate::state::AppState>>().cloned();
+    if let Some(state) = state {
+        let public = ::graphql::policy::Principal::public();
+        if let Err(refusal) = state.rate_limiter.admit(req.request(), &public, None).await {
+            return Ok(req
+                .into_response(refusal.into_response(None))
+                .map_into_right_body());
+        }
+    }
+    Ok(next.call(req).await?.map_into_left_body())
 }

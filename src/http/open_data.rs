@@ -34,6 +34,7 @@ async fn catalogue(state: &AppState) -> Option<Value> {
             let request = graphql::prepare(
                 async_graphql::Request::new(DATASETS_QUERY),
                 Principal::public(),
+                graphql::RequestRules::own_documents(),
                 &state.sources,
                 trace.clone(),
             );
@@ -411,7 +412,13 @@ async fn fetch_page(state: &AppState, d: &Download, after: Option<String>) -> Re
     let request = async_graphql::Request::new(query).variables(
         async_graphql::Variables::from_json(json!({ "after": after })),
     );
-    let request = graphql::prepare(request, Principal::public(), &state.sources, trace.clone());
+    let request = graphql::prepare(
+        request,
+        Principal::public(),
+        graphql::RequestRules::own_documents(),
+        &state.sources,
+        trace.clone(),
+    );
     let response = state.schema.execute(request).await;
     if !response.errors.is_empty() {
         tracing::error!(errors = ?response.errors, "open-data download query failed");
@@ -460,7 +467,13 @@ async fn download_rows(
 async fn public_rows(state: &AppState, d: &Download) -> Option<u64> {
     let request = async_graphql::Request::new(format!("{{ {} {{ totalCount }} }}", d.list));
     let trace = std::sync::Arc::new(Disclosures::default());
-    let request = graphql::prepare(request, Principal::public(), &state.sources, trace);
+    let request = graphql::prepare(
+        request,
+        Principal::public(),
+        graphql::RequestRules::own_documents(),
+        &state.sources,
+        trace,
+    );
     let data = state.schema.execute(request).await.data.into_json().ok()?;
     data[d.list]["totalCount"].as_u64()
 }

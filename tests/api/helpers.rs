@@ -108,7 +108,7 @@ impl TestApp {
         for scope in scopes {
             let service: graphql::policy::Service = scope.parse().expect("a service");
             if service.is_online() {
-                mofa_graph::partners::grant(meta, &client, service, "test grant", None)
+                mofa_graph::partners::grant(meta, &client, service, "test grant", None, None)
                     .await
                     .expect("grant");
             }

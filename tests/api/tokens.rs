@@ -388,6 +388,7 @@ async fn client_credentials_mint_partner_tokens_within_the_grants() {
         graphql::policy::Service::ConsularInfo,
         "Decree 278/2025",
         None,
+        None,
     )
     .await
     .expect("grant");

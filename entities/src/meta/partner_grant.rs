@@ -16,6 +16,9 @@ pub struct Model {
     pub granted_at: DateTimeUtc,
     pub expires_at: Option<DateTimeUtc>,
     pub revoked_at: Option<DateTimeUtc>,
+    /// Requests per minute the client may send under this grant; `None`: the partner
+    /// audience's default.
+    pub requests_per_minute: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ use async_graphql::{
 };
 
 use super::{Access, Disclosures, Principal, registry};
+use crate::error::ErrorCode;
 
 pub struct Enforce;
 
@@ -45,11 +46,19 @@ impl Extension for EnforceExtension {
         if let Some(trace) = trace {
             trace.touch(info.parent_type);
         }
+        let return_type = info.return_type;
+        let parent_type = info.parent_type;
         match registry::access(info.parent_type, info.name) {
-            Some(Access::Open) => next.run(ctx, info).await,
+            Some(Access::Open) => next
+                .run(ctx, info)
+                .await
+                .map_err(|e| name_the_source(e, return_type, parent_type)),
             Some(access) if principal.can_read(access) => {
                 let (type_name, field) = (info.parent_type, info.name);
-                let value = next.run(ctx, info).await?;
+                let value = next
+                    .run(ctx, info)
+                    .await
+                    .map_err(|e| name_the_source(e, return_type, parent_type))?;
                 // Only values actually sent count as disclosed.
                 if value.as_ref().is_some_and(|v| *v != Value::Null)
                     && let Some(trace) = trace
@@ -61,6 +70,30 @@ impl Extension for EnforceExtension {
             _ => Err(forbidden(&info)),
         }
     }
+}
+
+/// A `SOURCE_UNAVAILABLE` error says which source: that of the type the field returns (the
+/// records it was fetching), else that of the type it belongs to. The innermost field that
+/// failed names it; outer fields leave it.
+fn name_the_source(mut error: ServerError, return_type: &str, parent_type: &str) -> ServerError {
+    let Some(extensions) = error.extensions.as_mut() else {
+        return error;
+    };
+    let unavailable = extensions
+        .get("code")
+        .is_some_and(|code| *code == Value::from(ErrorCode::SourceUnavailable.as_str()));
+    if !unavailable || extensions.get("source").is_some() {
+        return error;
+    }
+    let returned = return_type.trim_matches(|c| matches!(c, '[' | ']' | '!'));
+    let source = [returned, parent_type]
+        .into_iter()
+        .filter_map(registry::source_policy)
+        .find_map(|policy| policy.source);
+    if let Some(source) = source {
+        extensions.set("source", source.code());
+    }
+    error
 }
 
 fn forbidden(info: &ResolveInfo<'_>) -> ServerError {
