@@ -114,6 +114,25 @@ async fn admit(req: &HttpRequest, state: &AppState) -> Result<Principal, HttpErr
     Ok(principal)
 }
 
+/// `/graphql/schema.graphql`: the SDL of the caller's audience (the public's without a token),
+/// which replaces introspection for those who may not introspect.
+pub async fn schema(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let principal = match admit(&req, &state).await {
+        Ok(principal) => principal,
+        Err(err) => return err.into_response(None),
+    };
+    let cache_control = if principal.audience == Audience::Public {
+        "public, max-age=3600"
+    } else {
+        "private, no-store"
+    };
+    HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .insert_header(("Cache-Control", cache_control))
+        .insert_header(("Vary", "Authorization"))
+        .body(graphql::sdl_for(&principal))
+}
+
 /// Any other method on `/graphql`.
 pub async fn method_not_allowed(req: HttpRequest) -> HttpResponse {
     let media = ResponseMediaType::negotiate(&req).ok();
@@ -630,6 +649,21 @@ fn check_document(
     if counts.directives > limits.directives {
         return over(counts.directives, "directives", limits.directives);
     }
+    if counts.introspection > 0 && !limits.introspection {
+        let mut error = async_graphql::ServerError::new(
+            format!(
+                "introspection is not open to {} requests; this audience's schema is at \
+                 /graphql/schema.graphql",
+                audience.as_str()
+            ),
+            None,
+        );
+        error
+            .extensions
+            .get_or_insert_with(Default::default)
+            .set("code", graphql::ErrorCode::Forbidden.as_str());
+        return Err(async_graphql::Response::from_errors(vec![error]));
+    }
     let mutation = selects_mutation(&document.operations, params.operation_name.as_deref());
     Ok((request, mutation))
 }
@@ -838,6 +872,8 @@ fn mask_errors(response: &mut async_graphql::Response, request_id: &str) {
 struct DocumentCounts {
     aliases: usize,
     directives: usize,
+    /// `__schema` and `__type` fields.
+    introspection: usize,
 }
 
 impl DocumentCounts {
@@ -848,6 +884,8 @@ impl DocumentCounts {
                 match &item.node {
                     Selection::Field(field) => {
                         counts.aliases += usize::from(field.node.alias.is_some());
+                        let name = field.node.name.node.as_str();
+                        counts.introspection += usize::from(name == "__schema" || name == "__type");
                         counts.directives += field.node.directives.len();
                         walk(&field.node.selection_set.node, counts);
                     }

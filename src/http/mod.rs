@@ -27,6 +27,7 @@ pub fn routes(cfg: &mut web::ServiceConfig, bench_routes: bool) {
             .route(web::post().to(graphql::post))
             .default_service(web::to(graphql::method_not_allowed)),
     )
+    .route("/graphql/schema.graphql", web::get().to(graphql::schema))
     .route("/graphiql", web::get().to(graphiql::page))
     .route(
         "/graphiql/assets/{version}/{name}",

@@ -6,12 +6,14 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod access;
+mod adversarial;
 mod audit;
 mod cache;
 mod catalog;
 mod cli;
 mod external;
 mod external_issuers;
+mod faults;
 mod health;
 mod helpers;
 mod http;
