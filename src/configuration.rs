@@ -472,15 +472,21 @@ mod tests {
     -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("mofa.toml");
-        std::fs::write(&path, "[limits.partner]\naliases = 7\n")?;
+        std::fs::write(&path, "[limits.partner]\naliases = 7\nbatch = 3\n")?;
         let (settings, warnings) = Settings::load(
             Some(&path),
             env(&[
                 ("MOFA_LIMITS_PUBLIC_TIMEOUT_MS", "250"),
                 ("MOFA_LIMITS_STAFF_DOCUMENT_BYTES", "1000"),
                 ("MOFA_LIMITS_NOBODY_ALIASES", "1"),
+                ("MOFA_LIMITS_PUBLIC_INTROSPECTION", "yes"),
+                ("MOFA_LIMITS_PUBLIC_RATE_PER_MINUTE", "0"),
             ]),
         )?;
+        assert!(settings.limits.public.introspection);
+        assert_eq!(settings.limits.public.rate_per_minute, 0);
+        assert_eq!(settings.limits.partner.batch, 3);
+        assert_eq!(settings.limits.staff.batch, Limits::default().staff.batch);
         assert_eq!(settings.limits.public.timeout_ms, 250);
         assert_eq!(settings.limits.partner.aliases, 7);
         assert_eq!(

@@ -18,3 +18,9 @@ pub mod sources;
 pub mod startup;
 mod state;
 pub mod telemetry;
+
+/// Entry points for the fuzz targets (`fuzz/`): not an API.
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::http::check_body;
+}

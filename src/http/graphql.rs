@@ -233,6 +233,29 @@ enum PostBody {
     Batch(Vec<GraphqlParams>),
 }
 
+/// What the server does with a request body before anything runs, for every audience: read
+/// it as one operation or a batch, then check each document against the audience's limits.
+/// The fuzz target drives this; whatever the bytes, it must return, never panic.
+pub fn check_body(body: &[u8]) -> usize {
+    let limits = crate::configuration::Limits::default();
+    let mut admitted = 0;
+    for audience in [Audience::Public, Audience::Partner, Audience::Staff] {
+        let limits = limits.of(audience);
+        let operations = match post_body(body, limits.batch, audience) {
+            Ok(PostBody::One(params)) => vec![params],
+            Ok(PostBody::Batch(operations)) => operations,
+            Err(_) => continue,
+        };
+        for params in operations {
+            if let Ok((mut request, _)) = check_document(&params, audience, &limits) {
+                let _ = OperationLabel::of(&mut request);
+                admitted += 1;
+            }
+        }
+    }
+    admitted
+}
+
 fn post_body(body: &[u8], batch_limit: usize, audience: Audience) -> Result<PostBody, HttpError> {
     if body.is_empty() {
         return Err(HttpError::BadRequest(
@@ -963,4 +986,56 @@ fn respond(response: async_graphql::Response, media: ResponseMediaType) -> HttpR
         .insert_header(("Vary", "Accept, Authorization"))
         .insert_header(("Cache-Control", "private, no-store"))
         .body(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_are_admitted_per_audience_and_nothing_panics() {
+        let one = br#"{"query":"{ catalog { units { code } } }"}"#;
+        // Every audience admits a plain query.
+        assert_eq!(check_body(one), 3);
+        // A batch of two: partners and staff, not the public.
+        let batch = br#"[{"query":"{ a }"},{"query":"{ b }"}]"#;
+        assert_eq!(check_body(batch), 4);
+        // Aliases within staff's limit only.
+        let aliases: String = (0..40).map(|i| format!("a{i}: x ")).collect();
+        let many = json_body(&format!("{{ {aliases} }}"));
+        assert_eq!(check_body(many.as_bytes()), 2);
+        // Deep brackets stop at the parser's recursion limit instead of the stack.
+        let deep = json_body(&format!("{}{}", "{ a ".repeat(10_000), "}".repeat(10_000)));
+        assert_eq!(check_body(deep.as_bytes()), 0);
+        for garbage in [
+            &b""[..],
+            b"[]",
+            b"null",
+            b"\xff\xfe",
+            b"{\"query\":",
+            b"[[[[[[[[",
+        ] {
+            assert_eq!(check_body(garbage), 0);
+        }
+    }
+
+    fn json_body(query: &str) -> String {
+        serde_json::json!({ "query": query }).to_string()
+    }
+
+    #[test]
+    fn directives_and_aliases_are_counted_in_fragments_too() {
+        let mut request = async_graphql::Request::new(
+            "query Q @a { x: f @b { ...F } } fragment F on T @c { y: g @d @e { ... @f { z } } }",
+        );
+        let document = request.parsed_query().expect("parses");
+        assert_eq!(
+            DocumentCounts::of(document),
+            DocumentCounts {
+                aliases: 2,
+                directives: 6,
+                introspection: 0,
+            }
+        );
+    }
 }

@@ -12,6 +12,7 @@ mod open_data;
 use actix_web::web;
 
 pub(crate) use error::HttpError;
+pub use graphql::check_body;
 
 pub fn routes(cfg: &mut web::ServiceConfig, bench_routes: bool) {
     if bench_routes {
