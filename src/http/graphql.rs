@@ -513,7 +513,7 @@ async fn execute(
     let limits = state.settings.limits.of(principal.audience);
     let (mut request, mutation) = match check_document(&params, principal.audience, &limits) {
         Ok(checked) => checked,
-        Err(refusal) => return respond(refusal, media),
+        Err(refusal) => return respond(*refusal, media),
     };
     if over_get && mutation {
         // GET must not change anything.
@@ -536,7 +536,7 @@ async fn execute(
     let Some(key) = cache_key else {
         return match run(state, principal, request, &request_id, &params.query).await {
             Ok((response, _)) => respond(response, media),
-            Err(Withheld) => HttpError::Internal.into_response(Some(media)),
+            Err(withheld) => withheld.into_response(media),
         };
     };
 
@@ -562,7 +562,7 @@ async fn execute(
                         _ => Err(Ok(response)),
                     }
                 }
-                Err(Withheld) => Err(Err(Withheld)),
+                Err(withheld) => Err(Err(withheld)),
             }
         })
         .await;
@@ -577,7 +577,7 @@ async fn execute(
             cached_response(&entry, media, req)
         }
         Flight::Own(Ok(response)) => respond(response, media),
-        Flight::Own(Err(Withheld)) => HttpError::Internal.into_response(Some(media)),
+        Flight::Own(Err(withheld)) => withheld.into_response(media),
         // Another request made this response and it could not be stored: make our own.
         Flight::Alone => {
             match run(
@@ -590,7 +590,7 @@ async fn execute(
             .await
             {
                 Ok((response, _)) => respond(response, media),
-                Err(Withheld) => HttpError::Internal.into_response(Some(media)),
+                Err(withheld) => withheld.into_response(media),
             }
         }
     }
@@ -612,7 +612,7 @@ async fn execute_batch(
         let response = match resolve_persisted(state, params).await {
             Err(refusal) => refusal.graphql_response(),
             Ok(params) => match check_document(&params, principal.audience, &limits) {
-                Err(refusal) => refusal,
+                Err(refusal) => *refusal,
                 Ok((request, _)) => {
                     match run(
                         state,
@@ -624,7 +624,7 @@ async fn execute_batch(
                     .await
                     {
                         Ok((response, _)) => response,
-                        Err(Withheld) => internal_error(&request_id),
+                        Err(withheld) => withheld.graphql_response(&request_id),
                     }
                 }
             },
@@ -645,12 +645,12 @@ fn check_document(
     params: &GraphqlParams,
     audience: Audience,
     limits: &AudienceLimits,
-) -> Result<(async_graphql::Request, bool), async_graphql::Response> {
+) -> Result<(async_graphql::Request, bool), Box<async_graphql::Response>> {
     let over = |has: usize, what: &str, limit: usize| {
-        Err(limit_exceeded(format!(
+        Err(Box::new(limit_exceeded(format!(
             "the document has {has} {what}; {} requests may have {limit}",
             audience.as_str()
-        )))
+        ))))
     };
     if params.query.len() > limits.document_bytes {
         return over(params.query.len(), "bytes", limits.document_bytes);
@@ -659,10 +659,10 @@ fn check_document(
     let document = match request.parsed_query() {
         Ok(document) => document,
         Err(error) => {
-            return Err(with_code(
+            return Err(Box::new(with_code(
                 async_graphql::Response::from_errors(vec![error]),
                 graphql::ErrorCode::GraphqlParseFailed,
-            ));
+            )));
         }
     };
     let counts = DocumentCounts::of(document);
@@ -685,14 +685,42 @@ fn check_document(
             .extensions
             .get_or_insert_with(Default::default)
             .set("code", graphql::ErrorCode::Forbidden.as_str());
-        return Err(async_graphql::Response::from_errors(vec![error]));
+        return Err(Box::new(async_graphql::Response::from_errors(vec![error])));
     }
     let mutation = selects_mutation(&document.operations, params.operation_name.as_deref());
     Ok((request, mutation))
 }
 
-/// A response withheld because the audit entry of what it disclosed could not be written.
-struct Withheld;
+/// A response withheld because the audit entry of what it disclosed could not be written;
+/// `unavailable` when that is because `meta` is not answering (the caller may retry).
+struct Withheld {
+    unavailable: bool,
+}
+
+impl Withheld {
+    fn into_response(self, media: ResponseMediaType) -> HttpResponse {
+        if self.unavailable {
+            HttpError::SourceUnavailable.into_response(Some(media))
+        } else {
+            HttpError::Internal.into_response(Some(media))
+        }
+    }
+
+    /// The same as one answer of a batch.
+    fn graphql_response(self, request_id: &str) -> async_graphql::Response {
+        if self.unavailable {
+            with_code(
+                async_graphql::Response::from_errors(vec![async_graphql::ServerError::new(
+                    "the audit log is not answering; the response was withheld",
+                    None,
+                )]),
+                graphql::ErrorCode::SourceUnavailable,
+            )
+        } else {
+            internal_error(request_id)
+        }
+    }
+}
 
 /// Executes a request for `principal`, and writes the audit entry of what it disclosed; the
 /// response is withheld when that entry cannot be written.
@@ -773,7 +801,9 @@ async fn run(
             .await;
         if let Err(err) = appended {
             tracing::error!(error = %err, "cannot write the data-access audit; response withheld");
-            return Err(Withheld);
+            return Err(Withheld {
+                unavailable: graphql::source_unavailable(&err),
+            });
         }
     }
     Ok((response, trace))
