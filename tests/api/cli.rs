@@ -93,6 +93,8 @@ async fn bad_settings_exit_with_a_clear_message() {
     );
 }
 
+/// SIGTERM: no new connections, the request in flight is answered, then a clean exit; and
+/// each log line of a request carries its id.
 #[tokio::test]
 async fn serve_stops_gracefully_on_sigterm() {
     let data_dir = tempfile::tempdir().expect("tempdir");
@@ -106,24 +108,80 @@ async fn serve_stops_gracefully_on_sigterm() {
         .spawn()
         .expect("spawn");
     let stdout = child.stdout.take().expect("stdout");
+    // The JSON log lines go to a channel, read from a thread of their own.
+    let (lines_tx, lines) = std::sync::mpsc::channel::<Value>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Ok(line) = serde_json::from_str::<Value>(&line) {
+                let _ = lines_tx.send(line);
+            }
+        }
+    });
+    let next_line = |what: &dyn Fn(&Value) -> bool| {
+        loop {
+            let line = lines
+                .recv_timeout(Duration::from_secs(30))
+                .expect("no such log line");
+            if what(&line) {
+                return line;
+            }
+        }
+    };
     // The JSON log line `listening` carries the port the server bound.
-    let port = BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
-        .filter_map(|line| serde_json::from_str::<Value>(&line).ok())
-        .find(|line| line["message"] == "listening")
-        .and_then(|line| line["port"].as_u64())
-        .expect("no `listening` line");
-    let health = reqwest::get(format!("http://127.0.0.1:{port}/healthz"))
+    let port = next_line(&|line| line["message"] == "listening")["port"]
+        .as_u64()
+        .expect("port");
+    let health = reqwest::Client::new()
+        .get(format!("http://127.0.0.1:{port}/healthz"))
+        .header("X-Request-Id", "probe-4711")
+        .send()
         .await
         .expect("request");
     assert_eq!(health.status(), 200);
+    // Every line of a request carries its id.
+    let logged = next_line(&|line| line["message"] == "request");
+    assert_eq!(logged["span"]["request_id"], "probe-4711", "{logged}");
+
+    // A request in flight when the signal comes: its body is half sent.
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let body = r#"{"query":"{ catalog { units { code } } }"}"#;
+    let mut in_flight = tokio::net::TcpStream::connect(("127.0.0.1", port as u16))
+        .await
+        .expect("connect");
+    let head = format!(
+        "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    in_flight
+        .write_all(format!("{head}{}", &body[..10]).as_bytes())
+        .await
+        .expect("write");
+    tokio::time::sleep(Duration::from_millis(200)).await;
 
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
         .expect("kill");
     assert!(status.success());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // No new connections once draining; the one in flight is answered.
+    assert!(
+        reqwest::get(format!("http://127.0.0.1:{port}/healthz"))
+            .await
+            .is_err(),
+        "a stopping server accepts no new connection"
+    );
+    in_flight
+        .write_all(&body.as_bytes()[10..])
+        .await
+        .expect("write the rest");
+    let mut answer = String::new();
+    in_flight
+        .read_to_string(&mut answer)
+        .await
+        .expect("read the answer");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("\"units\""), "{answer}");
     let started = Instant::now();
     let exit = loop {
         if let Some(exit) = child.try_wait().expect("wait") {
