@@ -58,33 +58,16 @@ pub struct OperationLabel {
 const MAX_OPERATION_NAMES: usize = 200;
 
 impl OperationLabel {
-    /// The label of the operation `request` selects (its document is parsed already).
-    pub fn of(request: &mut async_graphql::Request) -> OperationLabel {
-        use async_graphql::parser::types::{DocumentOperations, OperationType};
-        let name = request.operation_name.clone();
-        let kind = match request.parsed_query() {
-            Ok(document) => {
-                let operation = match (&document.operations, name.as_deref()) {
-                    (DocumentOperations::Single(op), _) => Some(op),
-                    (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
-                    (DocumentOperations::Multiple(_), None) => None,
-                };
-                match operation.map(|op| op.node.ty) {
-                    Some(OperationType::Query) => "query",
-                    Some(OperationType::Mutation) => "mutation",
-                    Some(OperationType::Subscription) => "subscription",
-                    None => "unknown",
-                }
-            }
-            Err(_) => "unknown",
-        };
+    /// The label of an operation of type `kind` named `name` (as the client wrote it).
+    pub fn new(kind: &'static str, name: Option<&str>) -> OperationLabel {
         let name = name
             .filter(|n| {
                 !n.is_empty()
                     && n.len() <= 64
                     && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
             })
-            .unwrap_or_else(|| "anonymous".to_owned());
+            .unwrap_or("anonymous")
+            .to_owned();
         OperationLabel { kind, name }
     }
 }

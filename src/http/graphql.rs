@@ -6,7 +6,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use async_graphql::{
     Value, Variables,
-    parser::types::{DocumentOperations, OperationType},
+    parser::types::{DocumentOperations, OperationDefinition, OperationType},
 };
 use futures_util::{FutureExt, StreamExt};
 use serde::Deserialize;
@@ -143,7 +143,38 @@ pub async fn method_not_allowed(req: HttpRequest) -> HttpResponse {
     .into_response(media)
 }
 
+/// Whether the query string, percent-decoded, is UTF-8; the decoder would otherwise replace
+/// what is not, and run a document the client did not send.
+fn decodes_to_utf8(query_string: &str) -> bool {
+    let bytes = query_string.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied(),
+            bytes.get(i + 2).copied(),
+        ) {
+            (b'%', Some(high), Some(low)) if hex(high).is_some() && hex(low).is_some() => {
+                decoded.push((hex(high).unwrap_or(0) * 16 + hex(low).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    std::str::from_utf8(&decoded).is_ok()
+}
+
 fn get_params(req: &HttpRequest) -> Result<GraphqlParams, HttpError> {
+    if !decodes_to_utf8(req.query_string()) {
+        return Err(HttpError::BadRequest(
+            "the query string is not UTF-8 once percent-decoded".to_owned(),
+        ));
+    }
     let params = web::Query::<GetParams>::from_query(req.query_string())
         .map_err(|e| HttpError::BadRequest(format!("invalid query string: {e}")))?
         .into_inner();
@@ -248,7 +279,7 @@ pub fn check_body(body: &[u8]) -> usize {
         };
         for params in operations {
             if let Ok((mut request, _)) = check_document(&params, audience, &limits) {
-                let _ = OperationLabel::of(&mut request);
+                let _ = operation_label(&mut request);
                 admitted += 1;
             }
         }
@@ -369,10 +400,11 @@ async fn authenticate(
     let mut principal = state.auth.principal(token).await.map_err(|r| refused(&r))?;
     let meta = state.sources.get(entities::Source::Meta);
     let internal = |err: sea_orm::DbErr| {
-        tracing::error!(error = %err, "cannot check a token against meta");
         if graphql::source_unavailable(&err) {
+            tracing::warn!(error = %err, "meta is unavailable; tokens cannot be checked");
             HttpError::SourceUnavailable
         } else {
+            tracing::error!(error = %err, "cannot check a token against meta");
             HttpError::Internal
         }
     };
@@ -732,7 +764,7 @@ async fn run(
     query: &str,
 ) -> Result<(async_graphql::Response, Arc<Disclosures>), Withheld> {
     let mut request = request;
-    let operation = OperationLabel::of(&mut request);
+    let operation = operation_label(&mut request);
     let trace = Arc::new(Disclosures::default());
     let audited = principal.clone();
     let limits = state.settings.limits.of(audited.audience);
@@ -836,14 +868,48 @@ fn cached_response(entry: &Entry, media: ResponseMediaType, req: &HttpRequest) -
         .body(entry.bytes.clone())
 }
 
+/// The operation a request selects, with its name: the one named by `operationName`, else the
+/// only one of the document (named or not), as execution picks it.
+fn selected_operation<'a>(
+    operations: &'a DocumentOperations,
+    operation_name: Option<&'a str>,
+) -> Option<(Option<&'a str>, &'a OperationDefinition)> {
+    match (operations, operation_name) {
+        (DocumentOperations::Single(op), _) => Some((None, &op.node)),
+        (DocumentOperations::Multiple(ops), Some(name)) => {
+            ops.get(name).map(|op| (Some(name), &op.node))
+        }
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops
+            .iter()
+            .next()
+            .map(|(name, op)| (Some(name.as_str()), &op.node)),
+        (DocumentOperations::Multiple(_), None) => None,
+    }
+}
+
 /// Whether the operation the request selects is a mutation.
 fn selects_mutation(operations: &DocumentOperations, operation_name: Option<&str>) -> bool {
-    let operation = match (operations, operation_name) {
-        (DocumentOperations::Single(op), _) => Some(op),
-        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
-        (DocumentOperations::Multiple(_), None) => None,
+    selected_operation(operations, operation_name)
+        .is_some_and(|(_, op)| op.ty == OperationType::Mutation)
+}
+
+/// The metrics label of the operation a (parsed) request selects.
+fn operation_label(request: &mut async_graphql::Request) -> OperationLabel {
+    let name = request.operation_name.clone();
+    let Ok(document) = request.parsed_query() else {
+        return OperationLabel::new("unknown", None);
     };
-    operation.is_some_and(|op| op.node.ty == OperationType::Mutation)
+    match selected_operation(&document.operations, name.as_deref()) {
+        Some((name, op)) => OperationLabel::new(
+            match op.ty {
+                OperationType::Query => "query",
+                OperationType::Mutation => "mutation",
+                OperationType::Subscription => "subscription",
+            },
+            name,
+        ),
+        None => OperationLabel::new("unknown", None),
+    }
 }
 
 /// A request refused for one of its audience's limits: `LIMIT_EXCEEDED`, saying which.
@@ -1051,6 +1117,15 @@ mod tests {
 
     fn json_body(query: &str) -> String {
         serde_json::json!({ "query": query }).to_string()
+    }
+
+    #[test]
+    fn query_strings_must_decode_to_utf8() {
+        assert!(decodes_to_utf8("query=%7B%20a%20%7D&variables=%7B%7D"));
+        assert!(decodes_to_utf8("query=%E1%BB%87"));
+        assert!(decodes_to_utf8("q=100%"));
+        assert!(!decodes_to_utf8("query=%FF"));
+        assert!(!decodes_to_utf8("query=%E1%BB"));
     }
 
     #[test]

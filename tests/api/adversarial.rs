@@ -140,6 +140,16 @@ async fn hostile_bodies_get_their_statuses() {
     invalid.extend_from_slice(&[0xff, 0xfe, b'"', b'}']);
     let (status, body) = post_raw(&app, None, invalid).await;
     assert_eq!((status, code(&body)), (400, Some("BAD_REQUEST")), "{body}");
+    // Invalid UTF-8 in a GET query string.
+    let response = app
+        .client
+        .get(app.url("/graphql?query=%7B%20catalog%FF%20%7D"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 400);
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(code(&body), Some("BAD_REQUEST"), "{body}");
     // Variables beyond the public's body limit (32 KiB).
     let big = json!({ "query": "query($x: String) { catalog { units { code } } }", "variables": { "x": "v".repeat(40_000) } });
     let (status, body) = post_raw(&app, None, big.to_string().into_bytes()).await;

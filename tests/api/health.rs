@@ -104,6 +104,14 @@ async fn readyz_is_503_when_a_source_is_unreachable() {
 async fn metrics_count_requests_by_route_pattern() {
     let app = spawn_app().await;
     app.graphql("{ __typename }", serde_json::json!({})).await;
+    let staff = app.staff_token("LPQT", &["viewer"]);
+    for query in [
+        "query Treaties { treaties { totalCount } }",
+        "query Treaties { nope }",
+    ] {
+        app.graphql_as(Some(&staff), query, serde_json::json!({}))
+            .await;
+    }
     app.client
         .get(app.url("/graphiql/assets/graphiql-3.8.3/nope"))
         .send()
@@ -119,11 +127,20 @@ async fn metrics_count_requests_by_route_pattern() {
         .await
         .expect("text");
     assert!(
-        text.contains(r#"mofa_http_requests_total{route="/graphql",method="POST",status="200"} 1"#),
+        text.contains(r#"mofa_http_requests_total{route="/graphql",method="POST",status="200"} 3"#),
         "{text}"
     );
     assert!(
         text.contains(r#"route="/graphiql/assets/{version}/{name}",method="GET",status="404"} 1"#),
         "{text}"
     );
+    // Operations by audience, type, name and outcome, with their latency.
+    for line in [
+        r#"mofa_graphql_operations_total{audience="public",type="query",operation="anonymous",outcome="ok"} 1"#,
+        r#"mofa_graphql_operations_total{audience="staff",type="query",operation="Treaties",outcome="ok"} 1"#,
+        r#"mofa_graphql_operations_total{audience="staff",type="query",operation="Treaties",outcome="GRAPHQL_VALIDATION_FAILED"} 1"#,
+        r#"mofa_graphql_operation_duration_seconds_count{audience="staff",type="query",operation="Treaties"} 2"#,
+    ] {
+        assert!(text.contains(line), "{line} in {text}");
+    }
 }
