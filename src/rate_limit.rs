@@ -1,8 +1,13 @@
 //! Rate limits per caller, by the generic cell rate algorithm (GCRA): each caller has a
 //! theoretical arrival time that every admitted request pushes one emission interval further;
-//! a request is refused while that time is more than the burst ahead of now. The state is one
-//! integer per caller, in Redis so that every node shares it, and in process while Redis is
-//! not configured or not answering.
+//! a request is refused while that time is more than the burst ahead of now.
+//!
+//! Each node decides in process, so a request never waits on Redis, and shares what it
+//! admitted through Redis: a caller's first request on a node reads the shared arrival time,
+//! later ones are reported in batches at most every [`SYNC_EVERY_US`], and each report brings
+//! back what the other nodes admitted. A caller spreading requests over nodes gets at most one
+//! reporting interval of extra requests per node. Without Redis, or while it is away, each
+//! node limits alone.
 //!
 //! Callers are the public by client address (`X-Forwarded-For` counts only from a trusted
 //! proxy), partners by client id with their grants' quotas, staff by subject.
@@ -51,21 +56,25 @@ fn gcra(stored_tat: u64, now: u64, rate: Rate) -> Result<u64, u64> {
     }
 }
 
-/// The same step in Redis, atomically, on Redis's clock (the nodes' clocks may differ).
-/// Returns 0 when admitted, else the microseconds to wait.
+/// The shared arrival time in Redis: adds `count` admitted requests (none to only read it),
+/// atomically and on Redis's clock, and returns how far ahead of now it is, in microseconds,
+/// so that the nodes' clocks need not agree.
 pub const GCRA_SCRIPT: &str = r"
 local interval = tonumber(ARGV[1])
-local tolerance = tonumber(ARGV[2])
+local count = tonumber(ARGV[2])
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 if tat < now then tat = now end
-local new_tat = tat + interval
-local ahead = new_tat - now
-if ahead > tolerance then return ahead - tolerance end
-redis.call('SET', KEYS[1], string.format('%.0f', new_tat), 'PX', math.floor(ahead / 1000) + 1)
-return 0
+if count > 0 then
+  tat = tat + count * interval
+  redis.call('SET', KEYS[1], string.format('%.0f', tat), 'PX', math.floor((tat - now) / 1000) + 1)
+end
+return tat - now
 ";
+
+/// Longest a node keeps what it admitted for a caller before reporting it to Redis.
+pub const SYNC_EVERY_US: u64 = 50_000;
 
 /// Addresses of the reverse proxies whose `X-Forwarded-For` is believed (`MOFA_TRUSTED_PROXIES`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -143,14 +152,41 @@ impl TrustedProxies {
 /// Callers seen by the in-process limiter before stale ones are swept.
 const LOCAL_SWEEP_AT: usize = 100_000;
 
+/// What a node knows of one caller.
+#[derive(Debug, Clone, Copy, Default)]
+struct CallerState {
+    /// The arrival time, in microseconds since the epoch on this node's clock: its own
+    /// admissions and what Redis last said of the others'.
+    tat: u64,
+    /// Admitted here and not yet reported to Redis.
+    unreported: u32,
+    /// When it was last reported.
+    reported_at: u64,
+}
+
+type CallerStates = Arc<Mutex<HashMap<String, CallerState>>>;
+
+/// When a node reports a caller's admissions: one report is pending at a time per caller,
+/// carrying every admission up to the moment it is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Report {
+    Now,
+    Later,
+}
+
 pub struct RateLimiter {
     limits: Limits,
     proxies: TrustedProxies,
     shared: Option<Arc<SharedTier>>,
     namespace: String,
-    /// Arrival times, in microseconds since the epoch, while Redis is not there.
-    local: Mutex<HashMap<String, u64>>,
+    callers: CallerStates,
     metrics: Arc<Metrics>,
+}
+
+fn now_us() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros() as u64)
 }
 
 impl RateLimiter {
@@ -166,7 +202,7 @@ impl RateLimiter {
             proxies,
             shared,
             namespace: namespace.to_owned(),
-            local: Mutex::default(),
+            callers: CallerStates::default(),
             metrics,
         }
     }
@@ -200,10 +236,41 @@ impl RateLimiter {
             self.namespace,
             principal.audience.as_str()
         );
-        let wait_us = match self.shared_check(&key, rate).await {
-            Some(wait) => wait,
-            None => self.local_check(key, rate),
+        let known = self
+            .callers
+            .lock()
+            .is_ok_and(|callers| callers.contains_key(&key));
+        // A caller new to this node: what the other nodes admitted first.
+        let shared_ahead = match (&self.shared, known) {
+            (Some(shared), false) => shared.gcra(&key, rate.interval_us(), 0).await,
+            _ => None,
         };
+        let (wait_us, report) = self.decide(&key, rate, shared_ahead);
+        if let (Some(report), Some(shared)) = (report, &self.shared) {
+            let (shared, callers, interval) =
+                (shared.clone(), self.callers.clone(), rate.interval_us());
+            actix_web::rt::spawn(async move {
+                if report == Report::Later {
+                    tokio::time::sleep(std::time::Duration::from_micros(SYNC_EVERY_US)).await;
+                }
+                let count = match callers.lock() {
+                    Ok(mut callers) => callers.get_mut(&key).map_or(0, |state| {
+                        state.reported_at = now_us();
+                        std::mem::take(&mut state.unreported)
+                    }),
+                    Err(_) => 0,
+                };
+                if count == 0 {
+                    return;
+                }
+                if let Some(ahead) = shared.gcra(&key, interval, count).await
+                    && let Ok(mut callers) = callers.lock()
+                    && let Some(state) = callers.get_mut(&key)
+                {
+                    state.tat = state.tat.max(now_us() + ahead);
+                }
+            });
+        }
         if wait_us == 0 {
             return Ok(());
         }
@@ -213,31 +280,41 @@ impl RateLimiter {
         })
     }
 
-    async fn shared_check(&self, key: &str, rate: Rate) -> Option<u64> {
-        self.shared
-            .as_ref()?
-            .gcra(key, rate.interval_us(), rate.tolerance_us())
-            .await
-    }
-
-    fn local_check(&self, key: String, rate: Rate) -> u64 {
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_micros() as u64);
-        let Ok(mut local) = self.local.lock() else {
-            return 0;
+    /// The decision on this node: 0 or the microseconds to wait, and whether to start
+    /// reporting this caller's admissions to Redis.
+    fn decide(&self, key: &str, rate: Rate, shared_ahead: Option<u64>) -> (u64, Option<Report>) {
+        let now = now_us();
+        let Ok(mut callers) = self.callers.lock() else {
+            return (0, None);
         };
-        if local.len() >= LOCAL_SWEEP_AT {
-            local.retain(|_, tat| *tat > now);
+        if callers.len() >= LOCAL_SWEEP_AT {
+            callers.retain(|_, state| state.tat > now || state.unreported > 0);
         }
-        let tat = local.get(&key).copied().unwrap_or(0);
-        match gcra(tat, now, rate) {
-            Ok(new_tat) => {
-                local.insert(key, new_tat);
+        let state = callers.entry(key.to_owned()).or_insert(CallerState {
+            reported_at: now,
+            ..CallerState::default()
+        });
+        if let Some(ahead) = shared_ahead {
+            state.tat = state.tat.max(now + ahead);
+        }
+        let wait = match gcra(state.tat, now, rate) {
+            Ok(tat) => {
+                state.tat = tat;
+                state.unreported += 1;
                 0
             }
             Err(wait) => wait,
-        }
+        };
+        // The first admission since the last report: report now when it is time (or the
+        // caller is new here), else once the interval is over, with whatever came meanwhile.
+        let report = (wait == 0 && state.unreported == 1).then(|| {
+            if shared_ahead.is_some() || now.saturating_sub(state.reported_at) >= SYNC_EVERY_US {
+                Report::Now
+            } else {
+                Report::Later
+            }
+        });
+        (wait, report)
     }
 }
 

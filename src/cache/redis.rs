@@ -193,9 +193,10 @@ impl RedisTier {
         .await
     }
 
-    /// One step of the rate limiter's GCRA on `key`: 0 when admitted, else the microseconds
-    /// to wait; `None` when Redis did not answer (the caller decides in process).
-    pub async fn gcra(&self, key: &str, interval_us: u64, tolerance_us: u64) -> Option<u64> {
+    /// Adds `count` admitted requests to the rate limiter's shared arrival time of `key` and
+    /// returns how far ahead of now it is, in microseconds; `None` when Redis did not answer
+    /// (the node then limits alone).
+    pub async fn gcra(&self, key: &str, interval_us: u64, count: u32) -> Option<u64> {
         // EVAL with the text: Redis keeps the compiled script under its digest, so this costs a
         // hash of some 400 bytes, not a compilation.
         self.call("GCRA", |mut c| async move {
@@ -204,7 +205,7 @@ impl RedisTier {
                 .arg(1)
                 .arg(key)
                 .arg(interval_us)
-                .arg(tolerance_us)
+                .arg(count)
                 .query_async::<u64>(&mut c)
                 .await
         })

@@ -447,3 +447,33 @@ async fn a_partner_grant_quota_replaces_the_default_rate() {
     let generous = app.token_for_client("quota-client", &["treaty-info"]);
     assert_eq!(retry_after(generous).await, Some(1));
 }
+
+/// Two nodes behind one balancer share a caller's rate through Redis: what one admitted, the
+/// other counts.
+#[tokio::test]
+async fn rate_limits_are_shared_between_nodes_through_redis() {
+    if crate::helpers::redis_url().is_none() {
+        return;
+    }
+    let a = spawn_app_with(|s| {
+        s.limits.public.rate_per_minute = 60;
+        s.limits.public.rate_burst = 3;
+    })
+    .await;
+    let b = crate::helpers::second_node(&a).await;
+    let get = |app: &TestApp| {
+        let request = app
+            .client
+            .get(app.url("/graphql"))
+            .query(&[("query", "{ catalog { units { code } } }")]);
+        async move { request.send().await.expect("request").status().as_u16() }
+    };
+    let mut on_a = Vec::new();
+    for _ in 0..3 {
+        on_a.push(get(&a).await);
+    }
+    assert_eq!(on_a, [200, 200, 200]);
+    // Node a reports what it admitted within its reporting interval.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(get(&b).await, 429, "node b knows of node a's three");
+}
