@@ -7,6 +7,8 @@
 #   (d) the same query executed every time (cache off).
 # Prints requests per second and p99 for each, and the ratios b/a, c/a, d/a.
 # Usage: bench/cache.sh [seconds per run, default 10]
+# RATE_PER_MINUTE=N turns the public's rate limit on at N requests a minute (default 0: off),
+# to measure what the limiter costs on the cached path.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -33,9 +33,10 @@ pub struct Rate {
 }
 
 impl Rate {
-    /// Microseconds between two requests at the steady rate.
+    /// Microseconds between two requests at the steady rate (at least one: a rate above a
+    /// million a second is counted as that).
     fn interval_us(self) -> u64 {
-        60_000_000 / u64::from(self.per_minute.max(1))
+        (60_000_000 / u64::from(self.per_minute.max(1))).max(1)
     }
 
     /// How far ahead of now the arrival time may run.
@@ -236,16 +237,20 @@ impl RateLimiter {
             self.namespace,
             principal.audience.as_str()
         );
-        let known = self
-            .callers
-            .lock()
-            .is_ok_and(|callers| callers.contains_key(&key));
-        // A caller new to this node: what the other nodes admitted first.
-        let shared_ahead = match (&self.shared, known) {
-            (Some(shared), false) => shared.gcra(&key, rate.interval_us(), 0).await,
-            _ => None,
+        let (wait_us, report) = match self.decide(&key, rate, Sight::Local) {
+            // A caller new to this node: what the other nodes admitted first.
+            Decision::NewCaller => {
+                let ahead = match &self.shared {
+                    Some(shared) => shared.gcra(&key, rate.interval_us(), 0).await,
+                    None => None,
+                };
+                match self.decide(&key, rate, Sight::Shared(ahead)) {
+                    Decision::Made { wait_us, report } => (wait_us, report),
+                    Decision::NewCaller => (0, None),
+                }
+            }
+            Decision::Made { wait_us, report } => (wait_us, report),
         };
-        let (wait_us, report) = self.decide(&key, rate, shared_ahead);
         if let (Some(report), Some(shared)) = (report, &self.shared) {
             let (shared, callers, interval) =
                 (shared.clone(), self.callers.clone(), rate.interval_us());
@@ -281,23 +286,34 @@ impl RateLimiter {
     }
 
     /// The decision on this node: 0 or the microseconds to wait, and whether to start
-    /// reporting this caller's admissions to Redis.
-    fn decide(&self, key: &str, rate: Rate, shared_ahead: Option<u64>) -> (u64, Option<Report>) {
+    /// reporting this caller's admissions to Redis; or, for a caller it has not seen while
+    /// Redis is configured, that the shared state is to be read first.
+    fn decide(&self, key: &str, rate: Rate, sight: Sight) -> Decision {
         let now = now_us();
         let Ok(mut callers) = self.callers.lock() else {
-            return (0, None);
+            return Decision::Made {
+                wait_us: 0,
+                report: None,
+            };
         };
-        if callers.len() >= LOCAL_SWEEP_AT {
-            callers.retain(|_, state| state.tat > now || state.unreported > 0);
-        }
-        let state = callers.entry(key.to_owned()).or_insert(CallerState {
-            reported_at: now,
-            ..CallerState::default()
-        });
-        if let Some(ahead) = shared_ahead {
+        let state = match (callers.get_mut(key), sight) {
+            (Some(state), _) => state,
+            (None, Sight::Local) if self.shared.is_some() => return Decision::NewCaller,
+            (None, _) => {
+                if callers.len() >= LOCAL_SWEEP_AT {
+                    callers.retain(|_, state| state.tat > now || state.unreported > 0);
+                }
+                callers.entry(key.to_owned()).or_insert(CallerState {
+                    reported_at: now,
+                    ..CallerState::default()
+                })
+            }
+        };
+        let shared_read = matches!(sight, Sight::Shared(Some(_)));
+        if let Sight::Shared(Some(ahead)) = sight {
             state.tat = state.tat.max(now + ahead);
         }
-        let wait = match gcra(state.tat, now, rate) {
+        let wait_us = match gcra(state.tat, now, rate) {
             Ok(tat) => {
                 state.tat = tat;
                 state.unreported += 1;
@@ -307,15 +323,32 @@ impl RateLimiter {
         };
         // The first admission since the last report: report now when it is time (or the
         // caller is new here), else once the interval is over, with whatever came meanwhile.
-        let report = (wait == 0 && state.unreported == 1).then(|| {
-            if shared_ahead.is_some() || now.saturating_sub(state.reported_at) >= SYNC_EVERY_US {
+        let report = (wait_us == 0 && state.unreported == 1).then(|| {
+            if shared_read || now.saturating_sub(state.reported_at) >= SYNC_EVERY_US {
                 Report::Now
             } else {
                 Report::Later
             }
         });
-        (wait, report)
+        Decision::Made { wait_us, report }
     }
+}
+
+/// What the decision knows of the shared state.
+#[derive(Debug, Clone, Copy)]
+enum Sight {
+    /// Only this node's.
+    Local,
+    /// Also Redis's, just read (`None`: Redis did not answer).
+    Shared(Option<u64>),
+}
+
+enum Decision {
+    Made {
+        wait_us: u64,
+        report: Option<Report>,
+    },
+    NewCaller,
 }
 
 #[cfg(test)]
