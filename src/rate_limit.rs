@@ -57,20 +57,25 @@ fn gcra(stored_tat: u64, now: u64, rate: Rate) -> Result<u64, u64> {
     }
 }
 
-/// The shared arrival time in Redis: adds `count` admitted requests (none to only read it),
-/// atomically and on Redis's clock, and returns how far ahead of now it is, in microseconds,
-/// so that the nodes' clocks need not agree.
+/// The shared arrival time in Redis: adds `count` requests admitted over the last `since`
+/// microseconds (none to only read it), atomically and on Redis's clock, and returns how far
+/// ahead of now it is, in microseconds, so that the nodes' clocks need not agree. The requests
+/// count from the start of their window, as if they had been reported one by one.
 pub const GCRA_SCRIPT: &str = r"
 local interval = tonumber(ARGV[1])
 local count = tonumber(ARGV[2])
+local since = tonumber(ARGV[3])
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
-if tat < now then tat = now end
 if count > 0 then
+  if tat < now - since then tat = now - since end
   tat = tat + count * interval
-  redis.call('SET', KEYS[1], string.format('%.0f', tat), 'PX', math.floor((tat - now) / 1000) + 1)
+  if tat > now then
+    redis.call('SET', KEYS[1], string.format('%.0f', tat), 'PX', math.floor((tat - now) / 1000) + 1)
+  end
 end
+if tat < now then return 0 end
 return tat - now
 ";
 
@@ -159,8 +164,9 @@ struct CallerState {
     /// The arrival time, in microseconds since the epoch on this node's clock: its own
     /// admissions and what Redis last said of the others'.
     tat: u64,
-    /// Admitted here and not yet reported to Redis.
+    /// Admitted here and not yet reported to Redis, since `window_start`.
     unreported: u32,
+    window_start: u64,
     /// When it was last reported.
     reported_at: u64,
 }
@@ -241,7 +247,7 @@ impl RateLimiter {
             // A caller new to this node: what the other nodes admitted first.
             Decision::NewCaller => {
                 let ahead = match &self.shared {
-                    Some(shared) => shared.gcra(&key, rate.interval_us(), 0).await,
+                    Some(shared) => shared.gcra(&key, rate.interval_us(), 0, 0).await,
                     None => None,
                 };
                 match self.decide(&key, rate, Sight::Shared(ahead)) {
@@ -258,17 +264,19 @@ impl RateLimiter {
                 if report == Report::Later {
                     tokio::time::sleep(std::time::Duration::from_micros(SYNC_EVERY_US)).await;
                 }
-                let count = match callers.lock() {
-                    Ok(mut callers) => callers.get_mut(&key).map_or(0, |state| {
-                        state.reported_at = now_us();
-                        std::mem::take(&mut state.unreported)
+                let now = now_us();
+                let (count, since) = match callers.lock() {
+                    Ok(mut callers) => callers.get_mut(&key).map_or((0, 0), |state| {
+                        state.reported_at = now;
+                        let count = std::mem::take(&mut state.unreported);
+                        (count, now.saturating_sub(state.window_start))
                     }),
-                    Err(_) => 0,
+                    Err(_) => (0, 0),
                 };
                 if count == 0 {
                     return;
                 }
-                if let Some(ahead) = shared.gcra(&key, interval, count).await
+                if let Some(ahead) = shared.gcra(&key, interval, count, since).await
                     && let Ok(mut callers) = callers.lock()
                     && let Some(state) = callers.get_mut(&key)
                 {
@@ -316,6 +324,9 @@ impl RateLimiter {
         let wait_us = match gcra(state.tat, now, rate) {
             Ok(tat) => {
                 state.tat = tat;
+                if state.unreported == 0 {
+                    state.window_start = now;
+                }
                 state.unreported += 1;
                 0
             }

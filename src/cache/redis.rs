@@ -193,10 +193,16 @@ impl RedisTier {
         .await
     }
 
-    /// Adds `count` admitted requests to the rate limiter's shared arrival time of `key` and
-    /// returns how far ahead of now it is, in microseconds; `None` when Redis did not answer
-    /// (the node then limits alone).
-    pub async fn gcra(&self, key: &str, interval_us: u64, count: u32) -> Option<u64> {
+    /// Adds `count` requests admitted over the last `since_us` to the rate limiter's shared
+    /// arrival time of `key` and returns how far ahead of now it is, in microseconds; `None`
+    /// when Redis did not answer (the node then limits alone).
+    pub async fn gcra(
+        &self,
+        key: &str,
+        interval_us: u64,
+        count: u32,
+        since_us: u64,
+    ) -> Option<u64> {
         // EVAL with the text: Redis keeps the compiled script under its digest, so this costs a
         // hash of some 400 bytes, not a compilation.
         self.call("GCRA", |mut c| async move {
@@ -206,6 +212,7 @@ impl RedisTier {
                 .arg(key)
                 .arg(interval_us)
                 .arg(count)
+                .arg(since_us)
                 .query_async::<u64>(&mut c)
                 .await
         })
