@@ -259,3 +259,46 @@ async fn rate_limits_go_on_in_process_while_redis_is_away() {
     let _ = redis.kill();
     let _ = redis.wait();
 }
+
+/// A statement that cannot finish in `MOFA_DB_STATEMENT_TIMEOUT_MS` is cancelled by the
+/// database: here the treaty table is locked by another session, so reading it waits until
+/// PostgreSQL gives up. Only that source's fields fail, and at once it is free they answer.
+#[tokio::test]
+async fn a_statement_over_its_timeout_fails_its_source_only() {
+    if postgres_admin_url().is_none() {
+        return;
+    }
+    let app = spawn_app_with(|s| s.db_statement_timeout_ms = 300).await;
+    let editor = app.staff_token("LPQT", &["editor"]);
+    let url = app.settings.database_url.clone().expect("a PostgreSQL URL");
+    let other = sea_orm::Database::connect(url.expose())
+        .await
+        .expect("another session");
+    use sea_orm::TransactionTrait;
+    let locker = other.begin().await.expect("begin");
+    locker
+        .execute_unprepared("LOCK TABLE treaty IN ACCESS EXCLUSIVE MODE")
+        .await
+        .expect("lock");
+    let started = Instant::now();
+    let (status, body) = app.graphql_as(Some(&editor), BOTH, json!({})).await;
+    let waited = started.elapsed();
+    assert_eq!(status, 200);
+    assert_eq!(body["data"]["treaties"], Value::Null, "{body}");
+    assert!(body["data"]["countries"]["totalCount"].is_u64(), "{body}");
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "SOURCE_UNAVAILABLE",
+        "{body}"
+    );
+    assert_eq!(
+        body["errors"][0]["extensions"]["source"], "treaties",
+        "{body}"
+    );
+    assert!(
+        waited >= Duration::from_millis(300) && waited < Duration::from_secs(4),
+        "cancelled by the statement timeout: {waited:?}"
+    );
+    locker.rollback().await.expect("unlock");
+    let (_, body) = app.graphql_as(Some(&editor), BOTH, json!({})).await;
+    assert!(body["data"]["treaties"]["totalCount"].is_u64(), "{body}");
+}
