@@ -832,10 +832,13 @@ async fn run(
             )
             .await;
         if let Err(err) = appended {
-            tracing::error!(error = %err, "cannot write the data-access audit; response withheld");
-            return Err(Withheld {
-                unavailable: graphql::source_unavailable(&err),
-            });
+            let unavailable = graphql::source_unavailable(&err);
+            if unavailable {
+                tracing::warn!(error = %err, "the audit log is unavailable; response withheld");
+            } else {
+                tracing::error!(error = %err, "cannot write the data-access audit; response withheld");
+            }
+            return Err(Withheld { unavailable });
         }
     }
     Ok((response, trace))
