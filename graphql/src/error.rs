@@ -63,6 +63,21 @@ impl ErrorCode {
     pub fn parse(code: &str) -> Option<ErrorCode> {
         ErrorCode::ALL.into_iter().find(|c| c.as_str() == code)
     }
+
+    /// An error with this code, not tied to a field (a refusal of the whole request).
+    pub fn error(self, message: impl Into<String>) -> async_graphql::ServerError {
+        let mut error = async_graphql::ServerError::new(message, None);
+        error
+            .extensions
+            .get_or_insert_with(Default::default)
+            .set("code", self.as_str());
+        error
+    }
+
+    /// A response that is only this error.
+    pub fn response(self, message: impl Into<String>) -> async_graphql::Response {
+        async_graphql::Response::from_errors(vec![self.error(message)])
+    }
 }
 
 /// An error a resolver returns. Deliberately not `Display`: async-graphql turns any `Display`

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use async_graphql::{
-    ErrorExtensionValues, ServerError, ValidationResult,
+    ServerError, ValidationResult,
     extensions::{Extension, ExtensionContext, ExtensionFactory, NextValidation},
 };
 
@@ -87,9 +87,5 @@ impl Extension for CheckOperationLimits {
 }
 
 fn exceeded(message: String) -> ServerError {
-    let mut error = ServerError::new(message, None);
-    let mut extensions = ErrorExtensionValues::default();
-    extensions.set("code", ErrorCode::LimitExceeded.as_str());
-    error.extensions = Some(extensions);
-    error
+    ErrorCode::LimitExceeded.error(message)
 }

@@ -639,7 +639,7 @@ async fn execute_batch(
 ) -> HttpResponse {
     let request_id = RequestId::of(req);
     let limits = state.settings.limits.of(principal.audience);
-    let mut answers = Vec::with_capacity(operations.len());
+    let mut answers = b"[".to_vec();
     for params in operations {
         let response = match resolve_persisted(state, params).await {
             Err(refusal) => refusal.graphql_response(),
@@ -661,13 +661,17 @@ async fn execute_batch(
                 }
             },
         };
-        answers.push(response_json(&response));
+        if answers.len() > 1 {
+            answers.push(b',');
+        }
+        answers.extend(response_body(&response));
     }
+    answers.push(b']');
     HttpResponse::Ok()
         .content_type(media.content_type())
         .insert_header(("Vary", "Accept, Authorization"))
         .insert_header(("Cache-Control", "private, no-store"))
-        .body(Json::Array(answers).to_string())
+        .body(answers)
 }
 
 /// Checks a document against its audience's limits before anything runs, and parses it once
@@ -705,19 +709,11 @@ fn check_document(
         return over(counts.directives, "directives", limits.directives);
     }
     if counts.introspection > 0 && !limits.introspection {
-        let mut error = async_graphql::ServerError::new(
-            format!(
-                "introspection is not open to {} requests; this audience's schema is at \
-                 /graphql/schema.graphql",
-                audience.as_str()
-            ),
-            None,
-        );
-        error
-            .extensions
-            .get_or_insert_with(Default::default)
-            .set("code", graphql::ErrorCode::Forbidden.as_str());
-        return Err(Box::new(async_graphql::Response::from_errors(vec![error])));
+        return Err(Box::new(graphql::ErrorCode::Forbidden.response(format!(
+            "introspection is not open to {} requests; this audience's schema is at \
+             /graphql/schema.graphql",
+            audience.as_str()
+        ))));
     }
     let mutation = selects_mutation(&document.operations, params.operation_name.as_deref());
     Ok((request, mutation))
@@ -741,13 +737,8 @@ impl Withheld {
     /// The same as one answer of a batch.
     fn graphql_response(self, request_id: &str) -> async_graphql::Response {
         if self.unavailable {
-            with_code(
-                async_graphql::Response::from_errors(vec![async_graphql::ServerError::new(
-                    "the audit log is not answering; the response was withheld",
-                    None,
-                )]),
-                graphql::ErrorCode::SourceUnavailable,
-            )
+            graphql::ErrorCode::SourceUnavailable
+                .response("the audit log is not answering; the response was withheld")
         } else {
             internal_error(request_id)
         }
@@ -917,21 +908,12 @@ fn operation_label(request: &mut async_graphql::Request) -> OperationLabel {
 
 /// A request refused for one of its audience's limits: `LIMIT_EXCEEDED`, saying which.
 fn limit_exceeded(message: String) -> async_graphql::Response {
-    with_code(
-        async_graphql::Response::from_errors(vec![async_graphql::ServerError::new(message, None)]),
-        graphql::ErrorCode::LimitExceeded,
-    )
+    graphql::ErrorCode::LimitExceeded.response(message)
 }
 
 /// `INTERNAL`, with the request id the operator finds the cause under.
 fn internal_error(request_id: &str) -> async_graphql::Response {
-    let mut response = with_code(
-        async_graphql::Response::from_errors(vec![async_graphql::ServerError::new(
-            "internal error",
-            None,
-        )]),
-        graphql::ErrorCode::Internal,
-    );
+    let mut response = graphql::ErrorCode::Internal.response("internal error");
     mask_errors(&mut response, request_id);
     response
 }
@@ -1042,16 +1024,16 @@ fn is_request_error(response: &async_graphql::Response) -> bool {
         && response.errors.iter().all(|e| e.path.is_empty())
 }
 
-/// A response as JSON; a request error has no `data` entry.
-fn response_json(response: &async_graphql::Response) -> Json {
-    let json = if is_request_error(response) {
-        serde_json::to_value(serde_json::json!({ "errors": response.errors }))
+/// A response as JSON text; a request error has no `data` entry.
+fn response_body(response: &async_graphql::Response) -> Vec<u8> {
+    let body = if is_request_error(response) {
+        serde_json::to_vec(&serde_json::json!({ "errors": response.errors }))
     } else {
-        serde_json::to_value(response)
+        serde_json::to_vec(response)
     };
-    json.unwrap_or_else(|err| {
+    body.unwrap_or_else(|err| {
         tracing::error!(error = %err, "cannot serialise a GraphQL response");
-        serde_json::json!({ "errors": [{ "message": "internal error", "extensions": { "code": "INTERNAL" } }] })
+        br#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#.to_vec()
     })
 }
 
@@ -1059,22 +1041,7 @@ fn response_json(response: &async_graphql::Response) -> Json {
 /// `application/graphql-response+json`, the status 400.
 fn respond(response: async_graphql::Response, media: ResponseMediaType) -> HttpResponse {
     let request_error = is_request_error(&response);
-    let body = if request_error {
-        serde_json::to_vec(&serde_json::json!({ "errors": response.errors }))
-    } else {
-        serde_json::to_vec(&response)
-    };
-    let body = match body {
-        Ok(body) => body,
-        Err(err) => {
-            tracing::error!(error = %err, "cannot serialise a GraphQL response");
-            return HttpResponse::InternalServerError()
-                .content_type(media.content_type())
-                .body(
-                    r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#,
-                );
-        }
-    };
+    let body = response_body(&response);
     let mut builder = if request_error && media == ResponseMediaType::GraphqlResponseJson {
         HttpResponse::BadRequest()
     } else {

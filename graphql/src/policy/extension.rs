@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use async_graphql::{
-    ErrorExtensionValues, PathSegment, ServerError, ServerResult, Value,
+    PathSegment, ServerError, ServerResult, Value,
     extensions::{Extension, ExtensionContext, ExtensionFactory, NextResolve, ResolveInfo},
 };
 
@@ -97,10 +97,8 @@ fn name_the_source(mut error: ServerError, return_type: &str, parent_type: &str)
 }
 
 fn forbidden(info: &ResolveInfo<'_>) -> ServerError {
-    let mut error = ServerError::new(
-        "not authorised to read this field",
-        Some(info.field.name.pos),
-    );
+    let mut error = ErrorCode::Forbidden.error("not authorised to read this field");
+    error.locations = vec![info.field.name.pos];
     // Field names never start with a digit, so a number is a list index.
     error.path = info
         .path_node
@@ -111,8 +109,5 @@ fn forbidden(info: &ResolveInfo<'_>) -> ServerError {
             Err(_) => PathSegment::Field(segment),
         })
         .collect();
-    let mut extensions = ErrorExtensionValues::default();
-    extensions.set("code", "FORBIDDEN");
-    error.extensions = Some(extensions);
     error
 }
