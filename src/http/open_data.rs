@@ -24,21 +24,30 @@ const DATASETS_QUERY: &str = "{ catalog { decision { number titleVi titleEn issu
 const LICENCE: &str = "http://creativecommons.org/licenses/by/4.0/";
 const THEME: &str = "http://publications.europa.eu/resource/authority/data-theme/INTR";
 
+/// Runs one of the server's own documents as the public would see it, with what it read.
+async fn execute_as_public(
+    state: &AppState,
+    request: async_graphql::Request,
+) -> (async_graphql::Response, std::sync::Arc<Disclosures>) {
+    let trace = std::sync::Arc::new(Disclosures::default());
+    let request = graphql::prepare(
+        request,
+        Principal::public(),
+        graphql::RequestRules::own_documents(),
+        &state.sources,
+        trace.clone(),
+    );
+    (state.schema.execute(request).await, trace)
+}
+
 /// The public answer to the catalogue query, from the cache when it is there.
 async fn catalogue(state: &AppState) -> Option<Value> {
     let key = format!("open-data:{}", state.cache.schema_version());
     let flight = state
         .cache
         .get_or_compute(&key, || async {
-            let trace = std::sync::Arc::new(Disclosures::default());
-            let request = graphql::prepare(
-                async_graphql::Request::new(DATASETS_QUERY),
-                Principal::public(),
-                graphql::RequestRules::own_documents(),
-                &state.sources,
-                trace.clone(),
-            );
-            let response = state.schema.execute(request).await;
+            let (response, trace) =
+                execute_as_public(state, async_graphql::Request::new(DATASETS_QUERY)).await;
             if !response.errors.is_empty() {
                 tracing::error!(errors = ?response.errors, "open-data catalogue query failed");
                 return Err(());
@@ -408,18 +417,10 @@ async fn fetch_page(state: &AppState, d: &Download, after: Option<String>) -> Re
         state.settings.max_page_size,
         d.columns.join(" ")
     );
-    let trace = std::sync::Arc::new(Disclosures::default());
     let request = async_graphql::Request::new(query).variables(
         async_graphql::Variables::from_json(json!({ "after": after })),
     );
-    let request = graphql::prepare(
-        request,
-        Principal::public(),
-        graphql::RequestRules::own_documents(),
-        &state.sources,
-        trace.clone(),
-    );
-    let response = state.schema.execute(request).await;
+    let (response, trace) = execute_as_public(state, request).await;
     if !response.errors.is_empty() {
         tracing::error!(errors = ?response.errors, "open-data download query failed");
         return Err(());
@@ -466,15 +467,8 @@ async fn download_rows(
 /// How many rows the public sees in a download.
 async fn public_rows(state: &AppState, d: &Download) -> Option<u64> {
     let request = async_graphql::Request::new(format!("{{ {} {{ totalCount }} }}", d.list));
-    let trace = std::sync::Arc::new(Disclosures::default());
-    let request = graphql::prepare(
-        request,
-        Principal::public(),
-        graphql::RequestRules::own_documents(),
-        &state.sources,
-        trace,
-    );
-    let data = state.schema.execute(request).await.data.into_json().ok()?;
+    let (response, _) = execute_as_public(state, request).await;
+    let data = response.data.into_json().ok()?;
     data[d.list]["totalCount"].as_u64()
 }
 
