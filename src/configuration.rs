@@ -60,7 +60,7 @@ pub struct Settings {
     /// Reverse proxies whose `X-Forwarded-For` names the client, for the public's rate limit
     /// (`MOFA_TRUSTED_PROXIES`: addresses or CIDR ranges, comma-separated). Empty: the peer
     /// address is the client's.
-    pub trusted_proxies: String,
+    pub trusted_proxies: crate::rate_limit::TrustedProxies,
     /// `iss` of the tokens this server issues and accepts (`MOFA_TOKEN_ISSUER`).
     pub token_issuer: String,
     /// The key file of the server's own signing keys (`MOFA_SIGNING_KEY_FILE`). Unset:
@@ -153,7 +153,7 @@ impl Default for Settings {
             max_page_size: 100,
             open_data_stream_rows: 20_000,
             limits: Limits::default(),
-            trusted_proxies: String::new(),
+            trusted_proxies: Default::default(),
             token_issuer: "mofa-graph".to_owned(),
             signing_key_file: None,
             max_token_lifetime_secs: 24 * 3600,
@@ -315,10 +315,7 @@ impl Settings {
                     }
                 }
                 "TRUSTED_PROXIES" => {
-                    value
-                        .parse::<crate::rate_limit::TrustedProxies>()
-                        .map_err(|e| invalid(&key, e))?;
-                    settings.trusted_proxies = value;
+                    settings.trusted_proxies = value.parse().map_err(|e| invalid(&key, e))?;
                 }
                 "TOKEN_ISSUER" => settings.token_issuer = value.trim().to_owned(),
                 "SIGNING_KEY_FILE" => settings.signing_key_file = Some(PathBuf::from(value)),

@@ -83,8 +83,17 @@ return tat - now
 pub const SYNC_EVERY_US: u64 = 50_000;
 
 /// Addresses of the reverse proxies whose `X-Forwarded-For` is believed (`MOFA_TRUSTED_PROXIES`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(try_from = "String")]
 pub struct TrustedProxies(Vec<(IpAddr, u8)>);
+
+impl TryFrom<String> for TrustedProxies {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        text.parse()
+    }
+}
 
 impl FromStr for TrustedProxies {
     type Err = String;

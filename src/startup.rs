@@ -80,13 +80,9 @@ impl Application {
             .await
             .map_err(|e| StartupError::Http(format!("cannot read the catalogue's owners: {e}")))?;
         let schema = graphql::build_schema(sources.clone(), limits, owners);
-        let trusted_proxies = settings
-            .trusted_proxies
-            .parse()
-            .map_err(|e| StartupError::Http(format!("MOFA_TRUSTED_PROXIES: {e}")))?;
         let rate_limiter = RateLimiter::new(
             settings.limits,
-            trusted_proxies,
+            settings.trusted_proxies.clone(),
             cache.shared_tier(),
             &settings.cache_namespace,
             metrics.clone(),

@@ -320,7 +320,7 @@ async fn callers_over_their_rate_get_429_with_retry_after() {
     let app = spawn_app_with(|s| {
         s.limits.public.rate_per_minute = 60;
         s.limits.public.rate_burst = 3;
-        s.trusted_proxies = "127.0.0.1".to_owned();
+        s.trusted_proxies = "127.0.0.1".parse().expect("an address");
     })
     .await;
     let get = |forwarded: &'static str| {
