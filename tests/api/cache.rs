@@ -8,7 +8,7 @@ use reqwest::header::{CACHE_CONTROL, ETAG, IF_NONE_MATCH};
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, redis_url, second_node, spawn_app, spawn_app_with};
+use crate::helpers::{OwnRedis, TestApp, redis_url, second_node, spawn_app, spawn_app_with};
 
 const QUERY: &str = "{ treaties(first: 3) { edges { node { number titleEn } } } }";
 
@@ -163,41 +163,6 @@ async fn a_write_invalidates_the_cached_responses_that_read_it_on_every_node() {
         metric(&b, "mofa_cache_lookups_total{outcome=\"local_hit\"}").await,
         hits + 1
     );
-}
-
-/// A Redis of this test's own, so that stopping it disturbs no other test.
-struct OwnRedis {
-    port: u16,
-    child: std::process::Child,
-    dir: tempfile::TempDir,
-}
-
-impl OwnRedis {
-    fn start(port: u16, dir: tempfile::TempDir) -> OwnRedis {
-        let child = std::process::Command::new("redis-server")
-            .args([
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                &port.to_string(),
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ])
-            .current_dir(dir.path())
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .expect("redis-server");
-        std::thread::sleep(Duration::from_millis(300));
-        OwnRedis { port, child, dir }
-    }
-
-    fn stop(mut self) -> (u16, tempfile::TempDir) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        (self.port, self.dir)
-    }
 }
 
 #[tokio::test]

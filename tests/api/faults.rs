@@ -8,7 +8,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    TestApp, fresh_postgres_database, postgres_admin_url, spawn_app_with, test_settings,
+    OwnRedis, TestApp, fresh_postgres_database, postgres_admin_url, spawn_app_with, test_settings,
 };
 
 /// Makes one PostgreSQL database refuse connections and ends those it has, as a database
@@ -201,23 +201,7 @@ async fn rate_limits_go_on_in_process_while_redis_is_away() {
         .and_then(|l| l.local_addr())
         .expect("free port")
         .port();
-    let start_redis = || {
-        let child = std::process::Command::new("redis-server")
-            .args([
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                &port.to_string(),
-                "--save",
-                "",
-            ])
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .expect("redis-server");
-        std::thread::sleep(Duration::from_millis(300));
-        child
-    };
-    let mut redis = start_redis();
+    let redis = OwnRedis::start(port, tempfile::tempdir().expect("tempdir"));
     let data_dir = tempfile::tempdir().expect("tempdir");
     let mut settings = test_settings(&data_dir).await;
     settings.redis_url = Some(mofa_graph::configuration::Secret::new(format!(
@@ -240,13 +224,12 @@ async fn rate_limits_go_on_in_process_while_redis_is_away() {
         }
     };
     assert_eq!(statuses(6).await, [200, 200, 200, 200, 200, 429]);
-    let _ = redis.kill();
-    let _ = redis.wait();
-    // In process, the caller starts afresh: five more, then refused; never a 500.
+    let (port, dir) = redis.stop();
+    // In process, the node goes on from what it knows of the caller; never a 500.
     let away = statuses(8).await;
     assert!(away.iter().all(|s| *s == 200 || *s == 429), "{away:?}");
     assert!(away.contains(&429), "still limited: {away:?}");
-    let mut redis = start_redis();
+    let redis = OwnRedis::start(port, dir);
     let started = Instant::now();
     loop {
         let s = statuses(1).await;
@@ -256,8 +239,7 @@ async fn rate_limits_go_on_in_process_while_redis_is_away() {
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let _ = redis.kill();
-    let _ = redis.wait();
+    redis.stop();
 }
 
 /// A statement that cannot finish in `MOFA_DB_STATEMENT_TIMEOUT_MS` is cancelled by the

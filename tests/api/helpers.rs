@@ -239,3 +239,38 @@ pub async fn start(settings: Settings, data_dir: tempfile::TempDir) -> TestApp {
         _data_dir: data_dir,
     }
 }
+
+/// A Redis of this test's own, so that stopping it disturbs no other test.
+pub struct OwnRedis {
+    pub port: u16,
+    child: std::process::Child,
+    dir: tempfile::TempDir,
+}
+
+impl OwnRedis {
+    pub fn start(port: u16, dir: tempfile::TempDir) -> OwnRedis {
+        let child = std::process::Command::new("redis-server")
+            .args([
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("redis-server");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        OwnRedis { port, child, dir }
+    }
+
+    pub fn stop(mut self) -> (u16, tempfile::TempDir) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        (self.port, self.dir)
+    }
+}
